@@ -1,0 +1,275 @@
+"""How many rows each table gets, in what order, and the calibrated identity-graph parameters.
+
+Python decides counts and probabilities; the SQL templates decide what a row is. Everything
+here is a pure function of the scale, so `render` and `run` agree by construction.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from functools import cache
+
+from idrgen_duck.config import RunConfig
+
+
+@dataclass(frozen=True)
+class Source:
+    """One of the 7 retail sources, with the spec's share of records and overlap with CRM."""
+
+    table_id: str  # the id used in entity keys and in idr_meta.source_table
+    table: str  # the Parquet file / table name of the spec
+    key_column: str  # the spec's primary key column
+    key_prefix: str  # primary keys are '<prefix><10 digits>'
+    share: float  # share of the scale's records
+    crm_overlap: float | None  # share of the source's records whose person is also in CRM
+    persons_weight: float  # relative number of distinct persons (see identity-graph notes)
+
+
+# Order matters: it is the order of the output tables and of the membership draws.
+SOURCES: tuple[Source, ...] = (
+    Source("crm", "crm_customers", "customer_id", "CUST-", 0.16, None, 0.75),
+    Source("ecom", "ecom_transactions", "transaction_id", "TXN-", 0.30, 0.70, 0.30),
+    Source("loyalty", "loyalty_members", "member_id", "MBR-", 0.12, 0.80, 0.55),
+    Source("mobile", "mobile_app_users", "app_user_id", "APP-", 0.20, 0.50, 0.42),
+    Source("pos", "pos_transactions", "pos_transaction_id", "POS-", 0.16, 0.30, 0.12),
+    Source("survey", "survey_responses", "response_id", "RSP-", 0.04, 0.60, 0.15),
+    Source("review", "product_reviews", "review_id", "REV-", 0.02, 0.40, 0.08),
+)
+SOURCE_BY_ID = {s.table_id: s for s in SOURCES}
+NON_CRM = tuple(s for s in SOURCES if s.table_id != "crm")
+
+# Number of distinct sources a person appears in, from the spec's tiers:
+# 10% in 5+ sources, 60% in 2-3, 30% in exactly 1 (none in exactly 4).
+SOURCE_COUNT_SHARES: dict[int, float] = {1: 0.30, 2: 0.35, 3: 0.25, 5: 0.05, 6: 0.03, 7: 0.02}
+TIER_OF_COUNT = {1: "one_time", 2: "regular", 3: "regular", 5: "high_value", 6: "high_value",
+                 7: "high_value"}
+TIER_TARGETS = {"high_value": 0.10, "regular": 0.60, "one_time": 0.30}
+
+# Share of POS line items that no person can be attributed to (cash, no loyalty card). With 75% of
+# attributable rows belonging to CRM persons this gives the spec's 30% POS overlap (0.4 x 0.75).
+POS_ANONYMOUS_SHARE = 0.60
+PERSONS_PER_RECORD = 0.2  # the spec: 50M records, ~10M unique customers
+CRM_PERSON_SHARE = 0.74  # persons with a CRM record; 0.8 records each -> ~8% duplicates
+PRODUCTS_PER_RECORD = 0.001  # ~50,000 products at 50M
+MIN_PRODUCTS = 500
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Probabilities that make tiers, record counts and CRM overlaps hold together.
+
+    crm_probability[k]: chance that a person in k sources has a CRM record.
+    weights[flag][table_id]: Plackett-Luce weights for choosing the person's other sources
+    (flag 1 = person is in CRM); sampled in SQL with exponential keys.
+    expected_persons[table_id]: expected distinct persons per source, as a share of persons.
+    """
+
+    crm_probability: dict[int, float]
+    weights: dict[int, dict[str, float]]
+    expected_persons: dict[str, float]
+    expected_overlap: dict[str, float]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Row counts and parameters of one run."""
+
+    config: RunConfig
+    records: dict[str, int]  # per table_id, exact
+    persons: int
+    products: int
+    pos_attributable: int
+    calibration: Calibration = field(repr=False)
+
+    @property
+    def total_records(self) -> int:
+        return sum(self.records.values())
+
+    @property
+    def id_rows(self) -> int:
+        """Rows of the shared id table every generated table is read from."""
+        return max(self.persons, self.products, self.records["pos"] - self.pos_attributable)
+
+
+def split_records(scale: int) -> dict[str, int]:
+    """Exact records per source: floor of each share, the remainder to the largest fractions.
+
+    Ties in the fractional part go to the source listed first, so the split is stable.
+    """
+    raw = {s.table_id: scale * s.share for s in SOURCES}
+    counts = {k: math.floor(v) for k, v in raw.items()}
+    remainder = scale - sum(counts.values())
+    by_fraction = sorted(SOURCES, key=lambda s: -(raw[s.table_id] - counts[s.table_id]))
+    for source in by_fraction[:remainder]:
+        counts[source.table_id] += 1
+    return counts
+
+
+def make_plan(config: RunConfig) -> Plan:
+    records = split_records(config.scale)
+    return Plan(
+        config=config,
+        records=records,
+        persons=round(config.scale * PERSONS_PER_RECORD),
+        products=max(MIN_PRODUCTS, round(config.scale * PRODUCTS_PER_RECORD)),
+        pos_attributable=round(records["pos"] * (1 - POS_ANONYMOUS_SHARE)),
+        calibration=calibrate(),
+    )
+
+
+# --- calibration -------------------------------------------------------------------------
+
+
+def _person_level_overlap(source: Source) -> float:
+    """CRM share among the source's *persons* that gives the record-level target."""
+    assert source.crm_overlap is not None
+    if source.table_id == "pos":
+        return source.crm_overlap / (1 - POS_ANONYMOUS_SHARE)
+    return source.crm_overlap
+
+
+def inclusion_probabilities(weights: tuple[float, ...], draws: int) -> tuple[float, ...]:
+    """P(item i is among `draws` items drawn without replacement with probability ~ weight).
+
+    Exact, by recursion over the remaining set (Plackett-Luce); six items make this tiny.
+    """
+
+    @cache
+    def recurse(mask: int, left: int) -> tuple[float, ...]:
+        result = [0.0] * len(weights)
+        if left == 0 or mask == 0:
+            return tuple(result)
+        total = sum(w for i, w in enumerate(weights) if mask >> i & 1)
+        for i, w in enumerate(weights):
+            if not mask >> i & 1:
+                continue
+            p = w / total
+            rest = recurse(mask & ~(1 << i), left - 1)
+            result[i] += p
+            for j, q in enumerate(rest):
+                result[j] += p * q
+        return tuple(result)
+
+    return recurse((1 << len(weights)) - 1, draws)
+
+
+def _solve_crm_probabilities() -> dict[int, float]:
+    """CRM chance per source count: c_7 = 1, one value for 1 source, one for 2..6 sources.
+
+    Two conditions fix the two free values: the share of persons in CRM, and the ratio of
+    other-source memberships held by CRM vs non-CRM persons that the overlaps imply.
+    """
+    shares = SOURCE_COUNT_SHARES
+    crm_side = sum(s.persons_weight * _person_level_overlap(s) for s in NON_CRM)
+    other_side = sum(s.persons_weight * (1 - _person_level_overlap(s)) for s in NON_CRM)
+    wanted_ratio = crm_side / other_side
+    multi = [k for k in shares if 1 < k < 7]
+
+    def probabilities(c_multi: float) -> dict[int, float]:
+        rest = CRM_PERSON_SHARE - shares[7] - c_multi * sum(shares[k] for k in multi)
+        c_one = min(1.0, max(0.0, rest / shares[1]))
+        return {1: c_one, **{k: c_multi for k in multi}, 7: 1.0}
+
+    def ratio(c: dict[int, float]) -> float:
+        in_crm = sum(shares[k] * c[k] * (k - 1) for k in shares)
+        not_crm = sum(shares[k] * (1 - c[k]) * k for k in shares)
+        return in_crm / not_crm
+
+    lo, hi = 0.0, 1.0
+    for _ in range(60):  # ratio() grows with c_multi: bisection
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if ratio(probabilities(mid)) < wanted_ratio else (lo, mid)
+    return probabilities((lo + hi) / 2)
+
+
+@cache
+def calibrate(rounds: int = 200, damping: float = 0.7) -> Calibration:
+    """Iterative proportional fitting of the Plackett-Luce weights, per CRM flag.
+
+    Targets: each non-CRM source's persons split into CRM and non-CRM persons in the ratio of
+    its overlap, with source sizes proportional to `persons_weight`, scaled to the memberships
+    the source-count distribution provides.
+    """
+    crm_p = _solve_crm_probabilities()
+    shares = SOURCE_COUNT_SHARES
+    ids = [s.table_id for s in NON_CRM]
+    weights: dict[int, dict[str, float]] = {}
+    expected: dict[int, dict[str, float]] = {}
+    for flag in (1, 0):
+        # mass of persons per number of other sources to draw
+        mass: dict[int, float] = {}
+        for k, share in shares.items():
+            p = crm_p[k] if flag else 1 - crm_p[k]
+            draws = k - 1 if flag else k
+            if draws > 0 and p > 0:
+                mass[draws] = mass.get(draws, 0.0) + share * p
+        supply = sum(m * d for d, m in mass.items())
+        raw = {
+            s.table_id: s.persons_weight
+            * (_person_level_overlap(s) if flag else 1 - _person_level_overlap(s))
+            for s in NON_CRM
+        }
+        target = {t: v * supply / sum(raw.values()) for t, v in raw.items()}
+        w = dict.fromkeys(ids, 1.0)
+        for _ in range(rounds):
+            got = dict.fromkeys(ids, 0.0)
+            for draws, m in mass.items():
+                incl = inclusion_probabilities(tuple(w[t] for t in ids), draws)
+                for t, q in zip(ids, incl, strict=True):
+                    got[t] += m * q
+            w = {t: w[t] * (target[t] / got[t]) ** damping for t in ids}
+            norm = sum(w.values())
+            w = {t: v / norm for t, v in w.items()}
+        weights[flag], expected[flag] = w, got
+    persons = {"crm": sum(shares[k] * crm_p[k] for k in shares)}
+    overlap = {}
+    for t in ids:
+        persons[t] = expected[1][t] + expected[0][t]
+        overlap[t] = expected[1][t] / persons[t]
+    return Calibration(crm_p, weights, persons, overlap)
+
+
+# --- realism defaults used by the templates ------------------------------------------------
+
+# The generated history: fixed dates, so the data never depends on the day it is generated.
+HISTORY_START = "2021-01-01 00:00:00"
+AS_OF = "2025-12-31 23:59:59"
+
+
+@dataclass(frozen=True)
+class Activity:
+    """How a source's extra records (beyond one per member) are spread over its members.
+
+    Weights are Pareto(alpha) draws capped at `cap`, times `high_value_factor` for persons in
+    5+ sources; a member's expected record count is 1 + extra * weight / total weight.
+    """
+
+    alpha: float
+    cap: float
+    high_value_factor: float = 1.0
+
+
+ACTIVITY: dict[str, Activity] = {
+    "crm": Activity(alpha=3.0, cap=3),  # duplicate registrations: rare, at most a few
+    "ecom": Activity(alpha=1.2, cap=60, high_value_factor=3),  # power-law buyers
+    "loyalty": Activity(alpha=3.0, cap=3),  # re-enrolments, lost cards
+    "mobile": Activity(alpha=2.0, cap=6, high_value_factor=1.5),  # devices and reinstalls
+    "pos": Activity(alpha=1.3, cap=40, high_value_factor=3),  # store baskets
+    "survey": Activity(alpha=2.0, cap=6),  # repeat surveys
+    "review": Activity(alpha=1.4, cap=30),  # a few prolific reviewers
+}
+
+# Local-part shapes of personal emails (weights); see sql/macros/identifiers.sql.
+EMAIL_PATTERNS: dict[str, float] = {
+    "first.last": 30,
+    "firstlast": 18,
+    "f.last": 6,
+    "flast": 8,
+    "first_last": 4,
+    "last.first": 5,
+    "firstYY": 10,
+    "first.lastYY": 9,
+    "firstlastNNN": 6,
+    "lastfirst": 4,
+}

@@ -1,0 +1,175 @@
+"""Jinja environment, per-dialect macro dispatch, and rendering of a run into SQL files.
+
+`run` executes exactly the files `render` writes: both call `render_run`.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from idrgen_duck import resources
+from idrgen_duck import plan as plan_module
+from idrgen_duck.plan import SOURCE_BY_ID, SOURCES, Plan
+
+DIALECTS = ("duckdb",)
+# Every name the generated SQL creates starts with this, so it never clashes with user tables.
+PREFIX = "__idr_"
+# The folders of an output directory.
+OUTPUT_FOLDERS = ("parquet", "metadata", "stats", "truth")
+
+
+class DispatchError(LookupError):
+    """No implementation of a macro for the requested dialect."""
+
+
+@dataclass(frozen=True)
+class RenderedStep:
+    """One numbered SQL file: what it builds and the SQL text."""
+
+    name: str  # e.g. "040_crm_customers"
+    table: str | None  # the output table it writes, if any
+    sql: str
+
+    @property
+    def filename(self) -> str:
+        return f"{self.name}.sql"
+
+
+class StreamRegistry:
+    """Maps '<table>.<column>' stream names to 32-bit ids, refusing collisions.
+
+    A stream id is the CRC-32 of its name: stable across Python versions and processes.
+    """
+
+    def __init__(self) -> None:
+        self._by_id: dict[int, str] = {}
+
+    def __call__(self, stream: str) -> int:
+        if "." not in stream:
+            raise ValueError(f"random stream {stream!r} must be named '<table>.<column>'")
+        stream_id = zlib.crc32(stream.encode())
+        known = self._by_id.setdefault(stream_id, stream)
+        if known != stream:
+            raise ValueError(f"random streams {known!r} and {stream!r} share an id; rename one")
+        return stream_id
+
+
+def make_environment(plan: Plan | None = None, dialect: str = "duckdb") -> jinja2.Environment:
+    """A Jinja environment whose globals hold every macro of sql/macros/ and `dispatch`.
+
+    The plan and the realism defaults are globals too, so macros can use them.
+    """
+    if dialect not in DIALECTS:
+        raise DispatchError(f"unknown dialect {dialect!r}; known: {', '.join(DIALECTS)}")
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(resources.sql_dir())),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+    )
+    env.globals["dialect"] = dialect
+    env.globals["stream_id"] = StreamRegistry()
+    env.globals["P"] = PREFIX
+    env.globals["seeds"] = resources.seeds_dir().as_posix()
+    env.globals["plan"] = plan
+    env.globals["source_by_id"] = SOURCE_BY_ID
+    env.globals["as_of"] = plan_module.AS_OF
+    env.globals["history_start"] = plan_module.HISTORY_START
+
+    def dispatch(name: str) -> Callable[..., Any]:
+        """dbt-style: `rand` -> `duckdb__rand`; a missing dialect fails loudly."""
+        searched = [f"{dialect}__{name}", f"default__{name}"]
+        for candidate in searched:
+            if candidate in env.globals:
+                return env.globals[candidate]  # type: ignore[no-any-return]
+        raise DispatchError(f"No macro named {name!r} found. Searched for: {', '.join(searched)}")
+
+    env.globals["dispatch"] = dispatch
+    # All macro files form one module, so a macro can call any other whatever its file.
+    sources = sorted(resources.sql_dir().joinpath("macros").glob("*.sql"))
+    module = env.from_string("\n".join(p.read_text(encoding="utf-8") for p in sources)).module
+    for name in dir(module):
+        if not name.startswith("_"):
+            env.globals[name] = getattr(module, name)
+    return env
+
+
+def _table_templates() -> list[str]:
+    return sorted(p.name for p in resources.sql_dir().joinpath("tables").glob("*.sql"))
+
+
+def render_run(plan: Plan, output_dir: str, work_dir: str | None = None) -> list[RenderedStep]:
+    """Render every step of a run, in order.
+
+    output_dir: where the Parquet files go, as the SQL will see it (absolute or relative to
+    the directory DuckDB runs in).
+    """
+    env = make_environment(plan)
+    context = {
+        "cfg": plan.config,
+        "sources": SOURCES,
+        "records": plan.records,
+        "calibration": plan.calibration,
+        "out": output_dir.rstrip("/"),
+        "work_dir": work_dir,
+        "activity": plan_module.ACTIVITY,
+        "email_patterns": plan_module.EMAIL_PATTERNS,
+        "source_count_shares": plan_module.SOURCE_COUNT_SHARES,
+        "tier_targets": plan_module.TIER_TARGETS,
+    }
+    steps = []
+    for name in _table_templates():
+        stem = name.removesuffix(".sql")
+        template = env.get_template(f"tables/{name}")
+        sql = template.render(context)
+        table = stem.split("_", 1)[1] if stem[:3].isdigit() else stem
+        steps.append(RenderedStep(stem, table, sql))
+    return steps
+
+
+def render_metadata(plan: Plan) -> dict[str, str]:
+    """The IDR engine's metadata files, rendered from sql/metadata/*.sql templates."""
+    env = make_environment(plan)
+    files = {}
+    for path in sorted(resources.sql_dir().joinpath("metadata").glob("*.sql")):
+        files[path.name] = env.get_template(f"metadata/{path.name}").render(
+            plan=plan, sources=SOURCES
+        )
+    return files
+
+
+def write_rendered(
+    steps: list[RenderedStep], out_dir: Path, metadata: dict[str, str], output_dir: Path
+) -> Path:
+    """Write the numbered files, the metadata files and a run.sql for the DuckDB CLI.
+
+    run.sql creates the output folders, reads the numbered files in order and copies the
+    metadata files next to the Parquet output, as `run` does (with the CLI's .shell).
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "metadata").mkdir(exist_ok=True)
+    folders = " ".join(f"'{(output_dir / f).as_posix()}'" for f in OUTPUT_FOLDERS)
+    lines = [
+        "-- Runs the whole generation in the DuckDB CLI:  duckdb < run.sql",
+        ".bail on",
+        f".shell mkdir -p {folders}",
+    ]
+    for step in steps:
+        (out_dir / step.filename).write_text(step.sql, encoding="utf-8")
+        lines.append(f".read '{(out_dir / step.filename).as_posix()}'")
+    for name, text in metadata.items():
+        (out_dir / "metadata" / name).write_text(text, encoding="utf-8")
+    lines.append(
+        f".shell cp '{(out_dir / 'metadata').as_posix()}'/*.sql '{(output_dir / 'metadata').as_posix()}/'"
+    )
+    run_sql = out_dir / "run.sql"
+    run_sql.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return run_sql

@@ -1,0 +1,150 @@
+"""Executes a rendered run in DuckDB and publishes the output atomically.
+
+Everything is written into a staging folder beside the output folder and renamed into place
+only when every step succeeded, so a failed or interrupted run never leaves output that
+looks complete, and an existing output folder is replaced only when the user asks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import resource
+import shutil
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+
+from idrgen_duck import __version__
+from idrgen_duck.config import ConfigError, RunConfig
+from idrgen_duck.plan import SOURCES, Plan, make_plan
+from idrgen_duck.render import OUTPUT_FOLDERS, RenderedStep, render_metadata, render_run
+
+REPORT = Path("stats") / "generation_report.json"
+
+
+@dataclass
+class StepResult:
+    name: str
+    seconds: float
+
+
+@dataclass
+class RunResult:
+    output_dir: Path
+    plan: Plan
+    steps: list[StepResult] = field(default_factory=list)
+    seconds: float = 0.0
+    peak_rss_bytes: int = 0
+
+    @property
+    def report_path(self) -> Path:
+        return self.output_dir / REPORT
+
+
+def peak_rss_bytes() -> int:
+    """Peak resident memory of this process (ru_maxrss is KiB on Linux, bytes on macOS)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak if sys.platform == "darwin" else peak * 1024
+
+
+def check_output_dir(output_dir: Path, overwrite: bool) -> None:
+    """Refuse to replace a user's folder unless asked; refuse things that are not folders."""
+    if output_dir.exists() and not output_dir.is_dir():
+        raise ConfigError(f"--output-dir: {output_dir} exists and is not a folder")
+    if output_dir.is_dir() and any(output_dir.iterdir()) and not overwrite:
+        raise ConfigError(
+            f"--output-dir: {output_dir} is not empty; pass --overwrite to replace it"
+        )
+
+
+def make_output_folders(root: Path) -> None:
+    for folder in OUTPUT_FOLDERS:
+        (root / folder).mkdir(parents=True, exist_ok=True)
+
+
+def execute_steps(
+    con: duckdb.DuckDBPyConnection,
+    steps: list[RenderedStep],
+    on_step: Callable[[str, float], None] | None = None,
+) -> list[StepResult]:
+    results = []
+    for step in steps:
+        started = time.perf_counter()
+        con.execute(step.sql)
+        elapsed = time.perf_counter() - started
+        results.append(StepResult(step.name, elapsed))
+        if on_step:
+            on_step(step.name, elapsed)
+    return results
+
+
+def run(
+    config: RunConfig,
+    overwrite: bool = False,
+    on_step: Callable[[str, float], None] | None = None,
+) -> RunResult:
+    """Generate every output of the spec into config.output_dir."""
+    output_dir = config.output_dir.resolve()
+    check_output_dir(output_dir, overwrite)
+    output_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = output_dir.parent / f".{output_dir.name}.partial-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    make_output_folders(staging)
+    temp_dir = config.temp_dir or staging / ".spill"
+    plan = make_plan(config)
+    result = RunResult(output_dir=output_dir, plan=plan)
+    started = time.perf_counter()
+    started_at = datetime.now(timezone.utc)
+    try:
+        steps = render_run(plan, staging.as_posix(), temp_dir.as_posix())
+        with contextlib.closing(duckdb.connect()) as con:
+            result.steps = execute_steps(con, steps, on_step)
+        for name, text in render_metadata(plan).items():
+            (staging / "metadata" / name).write_text(text, encoding="utf-8")
+        result.seconds = time.perf_counter() - started
+        result.peak_rss_bytes = peak_rss_bytes()
+        _complete_report(staging / REPORT, result, started_at)
+        shutil.rmtree(staging / ".spill", ignore_errors=True)
+        _publish(staging, output_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return result
+
+
+def _complete_report(path: Path, result: RunResult, started_at: datetime) -> None:
+    """Add what only the running process knows (versions, timings, memory) to the SQL report."""
+    report = json.loads(path.read_text(encoding="utf-8"))
+    report["run"] = {
+        "tool_version": __version__,
+        "duckdb_version": duckdb.__version__,
+        "started_at": started_at.isoformat(timespec="seconds"),
+        "finished_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "wall_seconds": round(result.seconds, 3),
+        "peak_rss_bytes": result.peak_rss_bytes,
+        "memory_limit": result.plan.config.memory_limit,
+        "steps": [{"step": s.name, "seconds": round(s.seconds, 3)} for s in result.steps],
+    }
+    path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+
+
+def _publish(staging: Path, output_dir: Path) -> None:
+    """Swap the finished staging folder into place; the old output goes only after that."""
+    previous = None
+    if output_dir.exists():
+        previous = output_dir.parent / f".{output_dir.name}.previous-{os.getpid()}"
+        output_dir.rename(previous)
+    staging.rename(output_dir)
+    if previous is not None:
+        shutil.rmtree(previous, ignore_errors=True)
+
+
+def output_tables() -> list[str]:
+    return ["products", *(s.table for s in SOURCES)]

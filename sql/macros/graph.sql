@@ -1,0 +1,62 @@
+{#-
+  The identity graph: which sources a person appears in, and how a source's exact record count
+  is shared among its persons. Python calibrates the probabilities (plan.py); these macros
+  apply them with hash draws.
+-#}
+
+{#- TRUE when the person is drawn into non-CRM source `table_id`.
+    Weighted sampling without replacement by exponential keys: key_s = -ln(u_s) / w_s, and the
+    person joins the `draws` sources with the smallest keys. The weights depend on the CRM flag
+    (calibration.weights[flag]); `keys` maps table_id -> the key column of each source. -#}
+{% macro drawn_into(table_id, keys, draws) -%}
+(1{% for other in keys if other != table_id %} + CAST({{ keys[other] }} < {{ keys[table_id] }} AS INTEGER){% endfor %} <= {{ draws }})
+{%- endmacro %}
+
+{% macro exponential_key(stream, key, weight_sql) -%}
+(-ln({{ uniform_open(stream, key) }}) / ({{ weight_sql }}))
+{%- endmacro %}
+
+{#- Groups of consecutive numbers: each block of 4 is split into groups (4 | 3+1 | 2+2 |
+    2+1+1 | 1+1+1+1) and the expression gives the first number of the group `no` is in.
+    Used for households (persons living together) and for anonymous POS baskets. -#}
+{% macro group_start(stream, no, weights) -%}
+(({{ no }}) - ({{ no }}) % 4 + CAST(substr({{ pick(stream, '(' ~ no ~ ') // 4', weights) }}, CAST(({{ no }}) % 4 AS INTEGER) + 1, 1) AS INTEGER))
+{%- endmacro %}
+
+{#- Records of person p in a source: one each for the source's members, and the rest
+    (extra = records - members) shared in proportion to the integer activity weight w_<t>.
+    With cw = running sum of w by person_id, a member gets
+        1 + floor(extra * cw / W) - floor(extra * (cw - w) / W)
+    records, which sums to exactly `records` over all members, and its first record number
+    is its rank + floor(extra * (cw - w) / W). All integer arithmetic: exact and deterministic
+    whatever the thread count. If a tiny scale draws more members than records, members past
+    the count get none. -#}
+{% macro allocate(table_id, records) -%}
+{%- set t = table_id -%}
+{%- set extra = 'greatest(' ~ records ~ ' - members_' ~ t ~ ', 0)' -%}
+{%- set before = '((CAST(' ~ extra ~ ' AS HUGEINT) * (cw_' ~ t ~ ' - w_' ~ t ~ ')) // total_w_' ~ t ~ ')' -%}
+{%- set upto = '((CAST(' ~ extra ~ ' AS HUGEINT) * cw_' ~ t ~ ') // total_w_' ~ t ~ ')' -%}
+CASE WHEN in_{{ t }} AND rank_{{ t }} < {{ records }}
+     THEN CAST(1 + {{ upto }} - {{ before }} AS BIGINT) ELSE 0 END AS n_{{ t }},
+CASE WHEN in_{{ t }} AND rank_{{ t }} < {{ records }}
+     THEN CAST(rank_{{ t }} + {{ before }} AS BIGINT) END AS first_{{ t }}
+{%- endmacro %}
+
+{#- The running sums `allocate` needs, as window columns over the persons table. -#}
+{% macro allocation_windows(table_id) -%}
+{%- set t = table_id -%}
+sum(CAST(in_{{ t }} AS BIGINT)) OVER by_person - 1 AS rank_{{ t }},
+sum(w_{{ t }}) OVER by_person AS cw_{{ t }},
+sum(CAST(in_{{ t }} AS BIGINT)) OVER () AS members_{{ t }},
+greatest(sum(w_{{ t }}) OVER (), 1) AS total_w_{{ t }}
+{%- endmacro %}
+
+{#- One row per record of a source, from the persons table: `record_no` numbers the source's
+    records 0..n-1, `nth` is the record's index within its person. Reads the materialised
+    persons table, so DuckDB scans it with every thread. -#}
+{% macro source_rows(table_id) -%}
+(SELECT p.*, p.first_{{ table_id }} + r.nth AS record_no, r.nth
+ FROM {{ P }}persons AS p,
+      LATERAL (SELECT unnest(range(p.n_{{ table_id }})) AS nth) AS r
+ WHERE p.n_{{ table_id }} > 0)
+{%- endmacro %}

@@ -1,0 +1,136 @@
+{#-
+  The identifiers a person owns, as canonical values. How each source writes them (formats,
+  noise) is decided where the source is generated.
+-#}
+
+{#- ASCII letters only, lower case: the raw material of email local parts. -#}
+{% macro email_name(expr) -%}
+coalesce(nullif(regexp_replace(lower({{ expr }}), '[^a-z]', '', 'g'), ''), 'user')
+{%- endmacro %}
+
+{#- Local part of a personal address, from the romanised name, in the drawn pattern
+    (plan.EMAIL_PATTERNS). qq.com users mostly keep their numeric QQ id. A suffix '_<n>'
+    (added later for the n-th person drawing the same address) never arises from a pattern. -#}
+{% macro email_local_part(a) -%}
+{%- set f = email_name(a ~ '.first_name_latin') -%}
+{%- set l = email_name(a ~ '.last_name_latin') -%}
+{%- set yy = digits(a ~ '.birth_year % 100', 2) -%}
+CASE
+    WHEN {{ a }}.email_domain = 'qq.com' AND {{ chance('persons.qq_numeric', a ~ '.person_id', 0.6) }}
+        THEN CAST({{ between('persons.qq_number', a ~ '.person_id', 10000, 3999999999) }} AS VARCHAR)
+    WHEN {{ a }}.email_pattern = 'first.last' THEN {{ f }} || '.' || {{ l }}
+    WHEN {{ a }}.email_pattern = 'firstlast' THEN {{ f }} || {{ l }}
+    WHEN {{ a }}.email_pattern = 'f.last' THEN left({{ f }}, 1) || '.' || {{ l }}
+    WHEN {{ a }}.email_pattern = 'flast' THEN left({{ f }}, 1) || {{ l }}
+    WHEN {{ a }}.email_pattern = 'first_last' THEN {{ f }} || '_' || {{ l }}
+    WHEN {{ a }}.email_pattern = 'last.first' THEN {{ l }} || '.' || {{ f }}
+    WHEN {{ a }}.email_pattern = 'firstYY' THEN {{ f }} || {{ yy }}
+    WHEN {{ a }}.email_pattern = 'first.lastYY' THEN {{ f }} || '.' || {{ l }} || {{ yy }}
+    WHEN {{ a }}.email_pattern = 'firstlastNNN'
+        THEN {{ f }} || {{ l }} || CAST({{ between('persons.email_number', a ~ '.person_id', 1, 999) }} AS VARCHAR)
+    ELSE {{ l }} || {{ f }}
+END
+{%- endmacro %}
+
+{#- Street line in the country's order ('12 High Street' or 'Hauptstraße 12'). -#}
+{% macro street_address(a) -%}
+CASE WHEN {{ a }}.street_format = 'number_street'
+     THEN CAST({{ a }}.house_number AS VARCHAR) || ' ' || {{ a }}.street_name
+     ELSE {{ a }}.street_name || ' ' || CAST({{ a }}.house_number AS VARCHAR) END
+{%- endmacro %}
+
+{#- National significant number of a mobile phone: the plan's prefix plus subscriber digits.
+    The subscriber part is an affine bijection of the person's rank within (country, prefix),
+    so numbers are unique until a prefix's range is exhausted (10^digits persons). NANP
+    numbers get an exchange NXX whose second digit is never 1 (no N11 service codes). The
+    multiplier 7777777 is coprime to 2, 3 and 5, hence to every range size used here. -#}
+{% macro mobile_nsn(a) -%}
+{%- set x = '(' ~ a ~ '.phone_rank * 7777777 + 1234567)' -%}
+CASE WHEN {{ a }}.country_code IN ('US', 'CA') THEN
+    {{ a }}.phone_prefix
+    || CAST((2 + {{ x }} % 7200000 // 10000 // 90) * 100
+            + CASE WHEN {{ x }} % 7200000 // 100000 % 9 = 0 THEN 0
+                   ELSE {{ x }} % 7200000 // 100000 % 9 + 1 END * 10
+            + {{ x }} % 7200000 // 10000 % 10 AS VARCHAR)
+    || {{ digits(x ~ ' % 10000', 4) }}
+ELSE
+    {{ a }}.phone_prefix
+    || lpad(CAST({{ x }} % CAST(pow(10, {{ a }}.subscriber_digits) AS BIGINT) AS VARCHAR),
+            {{ a }}.subscriber_digits, '0')
+END
+{%- endmacro %}
+
+{#- Loyalty card number: '6' + 11 digits (a bijection of the person id, so unique) + Luhn
+    check digit; 13 digits in all. -#}
+{% macro loyalty_card_number(person_id) -%}
+{%- set payload = '(600000000000 + (' ~ person_id ~ ' * 987654321 + 12345) % 100000000000)' -%}
+(CAST({{ payload }} AS VARCHAR) || CAST({{ luhn_check_digit(payload, 12) }} AS VARCHAR))
+{%- endmacro %}
+
+{#- A payment-processor token for one card: 'tok_' + 24 hex digits (96 random bits). -#}
+{% macro payment_token(stream, key) -%}
+('tok_' || {{ hex(rand(stream ~ ':a', key)) }} || {{ hex(rand(stream ~ ':b', key)) }} || {{ hex(rand(stream ~ ':c', key)) }})
+{%- endmacro %}
+
+{#- Hash of the normalised shipping address (lower case, single spaces, postcode without
+    spaces): what a retailer stores to match addresses without keeping them. -#}
+{% macro address_hash(line1, postcode, city, country) -%}
+{{ md5_hex("lower(regexp_replace(trim(" ~ line1 ~ "), '\\s+', ' ', 'g')) || '|' || "
+           ~ "lower(replace(" ~ postcode ~ ", ' ', '')) || '|' || lower(" ~ city ~ ") || '|' || "
+           ~ country) }}
+{%- endmacro %}
+
+{% macro md5_hex(expr) -%}
+{{ dispatch('md5_hex')(expr) }}
+{%- endmacro %}
+{% macro duckdb__md5_hex(expr) -%}
+md5({{ expr }})
+{%- endmacro %}
+
+{#- The first n items of a list of expressions, as an array. -#}
+{% macro array_prefix(items, n) -%}
+{{ dispatch('array_prefix')(items, n) }}
+{%- endmacro %}
+{% macro duckdb__array_prefix(items, n) -%}
+list_slice([{{ items | join(', ') }}], 1, {{ n }})
+{%- endmacro %}
+
+{#- A person's mobile number written in one of the forms real systems hold. All forms keep
+    the same digits after the country code / trunk prefix, so digits-only normalisation plus
+    the country code recovers the number. Styles: e164 (+447400123456), digits_cc
+    (447400123456), national (07400123456; NANP 2015550123), spaced (+44 740 012 3456; NANP +1 201-555-0123),
+    dashed (0740-012-3456), paren (NANP (201) 555-0123, else national). -#}
+{% macro phone_written(a, style) -%}
+{%- set nsn = a ~ '.phone_nsn' -%}
+{%- set nanp = a ~ ".calling_code = '1'" -%}
+CASE {{ style }}
+    WHEN 'e164' THEN {{ a }}.phone_e164
+    WHEN 'digits_cc' THEN substr({{ a }}.phone_e164, 2)
+    WHEN 'national' THEN CASE WHEN {{ nanp }} THEN {{ nsn }} ELSE {{ a }}.trunk_prefix || {{ nsn }} END
+    WHEN 'spaced' THEN CASE WHEN {{ nanp }}
+        THEN '+1 ' || substr({{ nsn }}, 1, 3) || '-' || substr({{ nsn }}, 4, 3) || '-' || substr({{ nsn }}, 7)
+        ELSE '+' || {{ a }}.calling_code || ' ' || substr({{ nsn }}, 1, 3) || ' ' || substr({{ nsn }}, 4, 3)
+             || ' ' || substr({{ nsn }}, 7) END
+    WHEN 'dashed' THEN CASE WHEN {{ nanp }} THEN '' ELSE {{ a }}.trunk_prefix END || substr({{ nsn }}, 1, 3) || '-' || substr({{ nsn }}, 4, 3)
+        || '-' || substr({{ nsn }}, 7)
+    ELSE CASE WHEN {{ nanp }}
+        THEN '(' || substr({{ nsn }}, 1, 3) || ') ' || substr({{ nsn }}, 4, 3) || '-' || substr({{ nsn }}, 7)
+        ELSE {{ a }}.trunk_prefix || {{ nsn }} END
+END
+{%- endmacro %}
+
+{#- A loyalty card issued again (re-enrolment): prefix 7 instead of 6, so it never equals a
+    first card; a bijection of the record number keeps it unique. -#}
+{% macro reissued_card_number(record_no) -%}
+{%- set payload = '(700000000000 + (' ~ record_no ~ ' * 987654321 + 54321) % 100000000000)' -%}
+(CAST({{ payload }} AS VARCHAR) || CAST({{ luhn_check_digit(payload, 12) }} AS VARCHAR))
+{%- endmacro %}
+
+{#- Push token in the platform's shape: APNs 64 hex digits; FCM '<11 chars>:APA91b<hex>'. -#}
+{% macro push_token(os_type, stream, key) -%}
+CASE WHEN {{ os_type }} = 'iOS'
+     THEN {% for part in 'abcdefgh' %}{{ hex(rand(stream ~ ':' ~ part, key)) }}{{ ' || ' if not loop.last }}{% endfor %}
+     ELSE substr({{ hex(rand(stream ~ ':a', key)) }} || {{ hex(rand(stream ~ ':b', key)) }}, 1, 11) || ':APA91b'
+          {% for part in 'cdefgh' %} || {{ hex(rand(stream ~ ':' ~ part, key)) }}{% endfor %}
+END
+{%- endmacro %}

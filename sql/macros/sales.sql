@@ -1,0 +1,52 @@
+{#-
+  Orders, baskets and the products on their lines. Each is a pure function of record numbers,
+  so surveys and reviews can refer to a person's orders and products without joining the
+  e-commerce table: the survey's order_id, and the order's date, are recomputed from the same
+  (stream, key).
+-#}
+
+{#- Line items per order for this person (an order of n lines is n consecutive records). -#}
+{% macro lines_per_order(person_id) -%}
+{{ pick('ecom.lines_per_order', person_id, {1: 35, 2: 30, 3: 20, 4: 10, 5: 5}, quote=false) }}
+{%- endmacro %}
+
+{#- Record number of the first line of the order holding the person's nth e-commerce line:
+    it identifies the order. -#}
+{% macro ecom_order_no(r, nth) -%}
+({{ r }}.first_ecom + ({{ nth }}) // {{ lines_per_order(r ~ '.person_id') }} * {{ lines_per_order(r ~ '.person_id') }})
+{%- endmacro %}
+
+{#- Number of orders of the person (the last one may have fewer lines). -#}
+{% macro ecom_order_count(r) -%}
+(({{ r }}.n_ecom + {{ lines_per_order(r ~ '.person_id') }} - 1) // {{ lines_per_order(r ~ '.person_id') }})
+{%- endmacro %}
+
+{#- When an order was placed: between the person becoming a customer and the end of history. -#}
+{% macro ecom_order_date(r, order_no) -%}
+{{ timestamp_between('ecom.order_date', order_no, r ~ '.customer_since', "TIMESTAMP '" ~ as_of ~ "'") }}
+{%- endmacro %}
+
+{#- Product of a sales line: popularity is skewed (u^2.5: the top 10% of products sell about
+    40% of units). Returns the product number; join {{ P }}products for its attributes. -#}
+{% macro line_product_no(stream, line_no) -%}
+CAST(floor({{ plan.products }} * pow({{ uniform(stream, line_no) }}, 2.5)) AS BIGINT)
+{%- endmacro %}
+
+{#- The e-commerce account id of a person (reviews link to it). -#}
+{% macro ecom_user_id(person_id) -%}
+('U' || {{ digits(scramble(person_id, 'ecom.user_id'), 10) }})
+{%- endmacro %}
+
+{% macro product_id(product_no) -%}
+('PRD-' || {{ digits(product_no ~ ' + 1', 7) }})
+{%- endmacro %}
+
+{#- Quantity on a line: mostly one. -#}
+{% macro line_quantity(stream, line_no) -%}
+{{ pick(stream, line_no, {1: 75, 2: 17, 3: 5, 4: 3}, quote=false) }}
+{%- endmacro %}
+
+{#- order_id of the order whose first line is record `order_no`. -#}
+{% macro ecom_order_id(order_no) -%}
+{{ record_key('ORD-', order_no, 'ecom.order_id') }}
+{%- endmacro %}

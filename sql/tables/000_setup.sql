@@ -1,0 +1,16 @@
+-- idrgen-duck: setup of a run (scale {{ cfg.scale }}, seed {{ cfg.seed }}).
+-- Engine settings, the random-number functions, and the id table every generator reads.
+SET threads = {{ cfg.threads }};
+SET memory_limit = '{{ cfg.memory_limit }}';
+{% if cfg.temp_dir %}
+SET temp_directory = '{{ cfg.temp_dir }}';
+{% endif %}
+-- Keep each COPY's rows in the order of its ORDER BY, so files list rows in key order.
+SET preserve_insertion_order = true;
+
+{{ define_random(cfg.seed) }}
+
+-- The row source of every generator query. range() feeds a single thread; a materialised table
+-- is scanned by all of them, which is what makes --workers matter.
+CREATE OR REPLACE TABLE {{ P }}ids AS
+SELECT range AS id FROM range({{ plan.id_rows }});

@@ -1,0 +1,41 @@
+-- Lookup tables from the committed seed CSVs (seeds/), bucketed for weighted draws.
+{{ create_bucketed('countries', 'countries.csv', "'all'", 'country_code',
+   ['country_code', 'region', 'calling_code', 'trunk_prefix', 'currency',
+    'CAST(utc_offset_hours AS INTEGER) AS utc_offset_hours', 'name_order', 'street_format']) }}
+
+{{ create_bucketed('locales', 'country_locales.csv', 'country_code', 'locale', ['locale']) }}
+
+{{ create_bucketed('first_names', 'first_names.csv', "locale || ':' || gender", 'name, name_latin',
+   ['name', 'name_latin']) }}
+
+{{ create_bucketed('last_names', 'last_names.csv', 'locale', 'name, name_latin',
+   ['name', 'name_latin']) }}
+
+{{ create_bucketed('cities', 'cities.csv', 'country_code', 'city, postcode, region_name',
+   ['city', 'region_name', 'postcode']) }}
+
+{{ create_bucketed('streets', 'streets.csv', 'country_code', 'street_name', ['street_name'],
+   weight='1') }}
+
+{{ create_bucketed('email_domains', 'email_domains.csv', 'country_code', 'domain', ['domain']) }}
+
+{{ create_bucketed('phone_plans', 'phone_plans.csv', 'country_code', 'prefix',
+   ['prefix', 'CAST(subscriber_digits AS INTEGER) AS subscriber_digits']) }}
+
+{{ create_bucketed('subcategories', 'product_taxonomy.csv', 'category', 'subcategory',
+   ['subcategory', 'CAST(price_median AS DOUBLE) AS price_median',
+    'CAST(price_sigma AS DOUBLE) AS price_sigma',
+    'CAST(margin_pct_mean AS DOUBLE) AS margin_pct_mean',
+    'CAST(margin_pct_sd AS DOUBLE) AS margin_pct_sd']) }}
+
+{{ create_bucketed('brands', 'brands.csv', "category || ':' || is_private_label", 'brand',
+   ['brand']) }}
+
+{{ create_bucketed('name_parts', 'product_name_parts.csv', "subcategory || ':' || part", 'word',
+   ['word'], weight='1') }}
+
+{{ create_bucketed('review_phrases', 'review_phrases.csv', "rating || ':' || kind", 'phrase',
+   ['phrase'], weight='1') }}
+
+{{ create_bucketed('survey_phrases', 'survey_phrases.csv', 'sentiment', 'phrase', ['phrase'],
+   weight='1') }}

@@ -1,0 +1,159 @@
+-- The true identities: one row per person, {{ plan.persons }} persons. Every source record is
+-- derived from a person's row, so the ground truth is known by construction.
+--
+-- Stage 1 draws who each person is, where they live, what they own and which sources they
+-- appear in. Stage 2 makes identifiers unique across persons (two persons never share an
+-- email, phone or address by accident: shared identifiers are planted on purpose, with their
+-- own truth) and shares each source's exact record count among its members.
+{% set cal = calibration %}
+{% set non_crm = sources | rejectattr('table_id', 'equalto', 'crm') | list %}
+CREATE OR REPLACE TABLE {{ P }}person_draws AS
+WITH base AS (
+    SELECT id AS person_id,
+           -- households: consecutive person ids living together (shared address, country,
+           -- usually the family name)
+           {{ group_start('persons.household_id', 'id',
+                          {'0000': 5, '0003': 10, '0022': 15, '0023': 30, '0123': 40}) }} AS household_id,
+           {{ pick('persons.gender', 'id', {'F': 51, 'M': 49}) }} AS gender,
+           -- 2 of 5 persons is the most common source count; see plan.SOURCE_COUNT_SHARES
+           {{ pick('persons.source_count', 'id', source_count_shares, quote=false) }} AS source_count
+    FROM {{ P }}ids
+    WHERE id < {{ plan.persons }}
+), placed AS (
+    SELECT b.*,
+           c.country_code, c.region, c.calling_code, c.trunk_prefix, c.currency,
+           c.utc_offset_hours, c.name_order, c.street_format,
+           l.locale
+    FROM base AS b
+    {{ join_pick('countries', 'c', "'all'", 'persons.country_code', 'b.household_id') }}
+    {{ join_pick('locales', 'l', 'c.country_code', 'persons.locale', 'b.household_id') }}
+), named AS (
+    SELECT p.*,
+           fn.name AS first_name, fn.name_latin AS first_name_latin,
+           ln.name AS last_name, ln.name_latin AS last_name_latin,
+           ci.city, ci.region_name, ci.postcode,
+           st.street_name,
+           ph.prefix AS phone_prefix, ph.subscriber_digits,
+           ed.domain AS email_domain
+    FROM placed AS p
+    {{ join_pick('first_names', 'fn', "p.locale || ':' || p.gender", 'persons.first_name', 'p.person_id') }}
+    -- 85% carry the household's family name (drawn with the household's key)
+    {{ join_pick('last_names', 'ln', 'p.locale', 'persons.last_name',
+                 'CASE WHEN ' ~ chance('persons.own_last_name', 'p.person_id', 0.15)
+                 ~ ' THEN 2 * p.person_id + 1 ELSE 2 * p.household_id END') }}
+    {{ join_pick('cities', 'ci', 'p.country_code', 'persons.city', 'p.household_id') }}
+    {{ join_pick('streets', 'st', 'p.country_code', 'persons.street', 'p.household_id') }}
+    {{ join_pick('phone_plans', 'ph', 'p.country_code', 'persons.phone_plan', 'p.person_id') }}
+    {{ join_pick('email_domains', 'ed', 'p.country_code', 'persons.email_domain', 'p.person_id') }}
+), drawn AS (
+    SELECT n.*,
+           1945 + CAST(floor(({{ uniform('persons.birth_year:a', 'n.person_id') }}
+                            + {{ uniform('persons.birth_year:b', 'n.person_id') }}) / 2 * 62) AS INTEGER)
+               AS birth_year,
+           {{ timestamp_between('persons.customer_since', 'n.person_id',
+                                "TIMESTAMP '" ~ history_start ~ "'",
+                                "TIMESTAMP '" ~ as_of ~ "' - INTERVAL 30 DAY") }} AS customer_since,
+           {{ pick('persons.os_type', 'n.person_id', {'iOS': 45, 'Android': 55}) }} AS os_type,
+           {{ pick('persons.n_devices', 'n.person_id', {1: 60, 2: 30, 3: 10}, quote=false) }} AS n_devices,
+           {{ pick('persons.n_cards', 'n.person_id', {1: 50, 2: 35, 3: 15}, quote=false) }} AS n_cards,
+           {{ pick('persons.email_pattern', 'n.person_id', email_patterns) }} AS email_pattern,
+           CAST(1 + floor(pow({{ uniform('persons.house_number', 'n.household_id') }}, 2) * 400) AS INTEGER)
+               AS house_number,
+           -- membership: CRM first (its chance depends on the source count), then the other
+           -- sources by weighted sampling without replacement (weights per CRM flag)
+           {{ rand('persons.in_crm', 'n.person_id') }} < CASE n.source_count
+           {% for k, p in cal.crm_probability.items() %}
+               WHEN {{ k }} THEN {{ (p * 4294967296) | round | int }}
+           {% endfor %}
+           END AS in_crm
+    FROM named AS n
+), keyed AS (
+    SELECT d.*,
+    {% for s in non_crm %}
+           {{ exponential_key('persons.source_key_' ~ s.table_id, 'd.person_id',
+                              'CASE WHEN d.in_crm THEN ' ~ cal.weights[1][s.table_id]
+                              ~ ' ELSE ' ~ cal.weights[0][s.table_id] ~ ' END') }} AS key_{{ s.table_id }}{{ ',' if not loop.last }}
+    {% endfor %}
+    FROM drawn AS d
+)
+SELECT k.* EXCLUDE ({% for s in non_crm %}key_{{ s.table_id }}{{ ', ' if not loop.last }}{% endfor %}),
+{% set keys = {} %}
+{% for s in non_crm %}{% set _ = keys.update({s.table_id: 'k.key_' ~ s.table_id}) %}{% endfor %}
+{% for s in non_crm %}
+       {{ drawn_into(s.table_id, keys, 'k.source_count - CAST(k.in_crm AS INTEGER)') }} AS in_{{ s.table_id }},
+{% endfor %}
+       CASE WHEN k.source_count >= 5 THEN 'high_value'
+            WHEN k.source_count >= 2 THEN 'regular'
+            ELSE 'one_time' END AS tier
+FROM keyed AS k;
+
+CREATE OR REPLACE TABLE {{ P }}persons AS
+WITH activity AS (
+    -- Activity weights decide who gets a source's extra records: Pareto-tailed, so a
+    -- minority of customers place most orders; high-value persons buy three times as much.
+    SELECT d.*,
+{% for s in sources %}
+           CASE WHEN d.in_{{ s.table_id }} THEN CAST(round(1000 * {{ pareto('persons.activity_' ~ s.table_id,
+                'd.person_id', activity[s.table_id].alpha, activity[s.table_id].cap) }}
+                * CASE WHEN d.tier = 'high_value' THEN {{ activity[s.table_id].high_value_factor }} ELSE 1 END) AS BIGINT)
+                ELSE 0 END AS w_{{ s.table_id }},
+{% endfor %}
+           -- local part of the personal email from the romanised name
+           {{ email_local_part('d') }} AS email_local,
+           {{ street_address('d') }} AS street_address
+    FROM {{ P }}person_draws AS d
+), ranked AS (
+    SELECT a.*,
+{% for s in sources %}
+           {{ allocation_windows(s.table_id) }},
+{% endfor %}
+           -- duplicates of a drawn email / address / phone rank get a suffix or the next number
+           row_number() OVER (PARTITION BY a.email_local, a.email_domain ORDER BY a.person_id) AS email_rank,
+           dense_rank() OVER (PARTITION BY a.country_code, a.postcode, a.city, a.street_address
+                              ORDER BY a.household_id) AS address_rank,
+           row_number() OVER (PARTITION BY a.country_code, a.phone_prefix ORDER BY a.person_id) - 1
+               AS phone_rank
+    FROM activity AS a
+    WINDOW by_person AS (ORDER BY a.person_id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+), identified AS (
+    SELECT r.*,
+           r.email_local || CASE WHEN r.email_rank > 1 THEN '_' || r.email_rank ELSE '' END
+               || '@' || r.email_domain AS email,
+           r.street_address || CASE WHEN r.address_rank > 1 THEN ' Apt ' || r.address_rank ELSE '' END
+               AS address_line1,
+           {{ mobile_nsn('r') }} AS phone_nsn,
+           {{ uuid_upper('persons.ios_device', 'r.person_id * 4') }} AS device_1,
+           {{ uuid_upper('persons.ios_device', 'r.person_id * 4 + 1') }} AS device_2,
+           {{ uuid_upper('persons.ios_device', 'r.person_id * 4 + 2') }} AS device_3,
+           {{ hex16('persons.android_device', 'r.person_id * 4') }} AS android_1,
+           {{ hex16('persons.android_device', 'r.person_id * 4 + 1') }} AS android_2,
+           {{ hex16('persons.android_device', 'r.person_id * 4 + 2') }} AS android_3
+    FROM ranked AS r
+)
+SELECT i.person_id, i.household_id, i.region, i.country_code, i.locale, i.gender,
+       i.first_name, i.last_name, i.first_name_latin, i.last_name_latin, i.name_order,
+       i.birth_year, i.customer_since, i.tier, i.source_count,
+       i.email,
+       '+' || i.calling_code || i.phone_nsn AS phone_e164,
+       i.phone_nsn, i.calling_code, i.trunk_prefix,
+       CASE WHEN i.in_loyalty THEN {{ loyalty_card_number('i.person_id') }} END AS loyalty_id,
+       i.os_type,
+       {{ array_prefix(["CASE WHEN i.os_type = 'iOS' THEN i.device_1 ELSE i.android_1 END",
+                        "CASE WHEN i.os_type = 'iOS' THEN i.device_2 ELSE i.android_2 END",
+                        "CASE WHEN i.os_type = 'iOS' THEN i.device_3 ELSE i.android_3 END"],
+                       'i.n_devices') }} AS device_ids,
+       {{ array_prefix([payment_token('persons.payment_token', 'i.person_id * 4'),
+                        payment_token('persons.payment_token', 'i.person_id * 4 + 1'),
+                        payment_token('persons.payment_token', 'i.person_id * 4 + 2')],
+                       'i.n_cards') }} AS payment_tokens,
+       i.address_line1, i.city, i.region_name, i.postcode,
+       {{ address_hash('i.address_line1', 'i.postcode', 'i.city', 'i.country_code') }} AS address_hash,
+       i.currency, i.utc_offset_hours,
+{% for s in sources %}
+       i.in_{{ s.table_id }},
+       {{ allocate(s.table_id, records[s.table_id] if s.table_id != 'pos' else plan.pos_attributable) }},
+{% endfor %}
+FROM identified AS i
+ORDER BY i.person_id;
+
+DROP TABLE {{ P }}person_draws;

@@ -1,0 +1,27 @@
+{#- The first registration is when the person became a customer; duplicates come later. -#}
+{% macro crm_created_at(r) -%}
+CASE WHEN {{ r }}.nth = 0 THEN {{ r }}.customer_since
+     ELSE {{ timestamp_between('crm.created_at', r ~ '.record_no', r ~ '.customer_since', "TIMESTAMP '" ~ as_of ~ "'") }} END
+{%- endmacro %}
+-- crm_customers: {{ records.crm }} records, one per registration. Persons with more than one
+-- record are duplicate registrations of the same person (the CRM's own dedup missed them).
+{% call copy_parquet(out, 'crm_customers') %}
+SELECT {{ source_key('crm', 'r.record_no') }} AS customer_id,
+       r.email,
+       -- a CRM form stores one house style, with some older records in another
+       {{ phone_written('r', pick('crm.phone_style', 'r.record_no', {'national': 55, 'e164': 30, 'spaced': 15})) }} AS phone,
+       r.first_name,
+       r.last_name,
+       CASE WHEN r.in_loyalty AND {{ chance('crm.loyalty_known', 'r.record_no', 0.85) }} THEN r.loyalty_id END AS loyalty_id,
+       r.address_line1,
+       r.city,
+       r.country_code,
+       {{ crm_created_at('r') }} AS created_at,
+       {{ timestamp_between('crm.updated_at', 'r.record_no', crm_created_at('r'), "TIMESTAMP '" ~ as_of ~ "'") }} AS updated_at,
+       {{ chance('crm.opt_in_email', 'r.record_no', 0.62) }} AS opt_in_email,
+       {{ chance('crm.opt_in_sms', 'r.record_no', 0.34) }} AS opt_in_sms,
+       CASE WHEN r.tier = 'high_value' AND {{ chance('crm.vip', 'r.record_no', 0.8) }} THEN 'VIP'
+            WHEN {{ crm_created_at('r') }} >= TIMESTAMP '{{ as_of }}' - INTERVAL 180 DAY THEN 'New'
+            ELSE 'Regular' END AS customer_segment
+FROM {{ source_rows('crm') }} AS r
+{% endcall %}

@@ -1,0 +1,38 @@
+-- ecom_transactions: {{ records.ecom }} line items. An order is a run of consecutive lines of
+-- one customer (order_id, an added column, groups them; survey_responses.order_id refers to it).
+-- A minority of customers place most orders (Pareto activity, see plan.ACTIVITY).
+{% call copy_parquet(out, 'ecom_transactions') %}
+WITH lines AS (
+    SELECT r.record_no, r.person_id, r.email, r.phone_e164, r.currency, r.address_hash,
+           r.payment_tokens, r.customer_since, r.phone_nsn, r.trunk_prefix, r.calling_code,
+           {{ ecom_order_no('r', 'r.nth') }} AS order_no,
+           {{ line_product_no('ecom.product_id', 'r.record_no') }} AS product_no,
+           {{ line_quantity('ecom.quantity', 'r.record_no') }} AS quantity
+    FROM {{ source_rows('ecom') }} AS r
+)
+SELECT {{ source_key('ecom', 'l.record_no') }} AS transaction_id,
+       {{ ecom_user_id('l.person_id') }} AS user_id,
+       l.email,
+       CASE WHEN {{ chance('ecom.phone_given', 'l.order_no', 0.55) }}
+            THEN {{ phone_written('l', pick('ecom.phone_style', 'l.order_no',
+                     {'e164': 30, 'national': 25, 'spaced': 15, 'dashed': 10, 'paren': 10, 'digits_cc': 10})) }}
+       END AS phone,
+       pr.product_id,
+       l.quantity,
+       pr.price AS unit_price,
+       -- the order's total over all its lines
+       CAST(sum(l.quantity * pr.price) OVER (PARTITION BY l.order_no) AS DECIMAL(10, 2)) AS order_total,
+       l.currency,
+       l.address_hash AS shipping_address_hash,
+       l.payment_tokens[1 + {{ rand('ecom.payment_card', 'l.order_no') }} % len(l.payment_tokens)] AS payment_token,
+       {{ pick('ecom.device_type', 'l.order_no', {'mobile': 55, 'desktop': 38, 'tablet': 7}) }} AS device_type,
+       {{ ecom_order_date('l', 'l.order_no') }} AS order_date,
+       CASE WHEN {{ chance('ecom.promo_used', 'l.order_no', 0.14) }}
+            THEN {{ pick('ecom.promo_code', 'l.order_no',
+                     {'WELCOME10': 30, 'SAVE15': 20, 'FREESHIP': 25, 'BLACKFRIDAY': 10, 'VIP20': 5, 'SPRING5': 10}) }}
+       END AS promo_code,
+       {{ ecom_order_id('l.order_no') }} AS order_id
+FROM lines AS l
+JOIN {{ P }}products AS pr ON pr.product_no = l.product_no
+ORDER BY l.record_no
+{% endcall %}

@@ -1,0 +1,30 @@
+-- loyalty_members: {{ records.loyalty }} memberships. A person's first membership carries the
+-- card number the person uses in store; later ones are re-enrolments with a new card (lost
+-- card, new sign-up), since loyalty_id is unique per membership.
+{% call copy_parquet(out, 'loyalty_members') %}
+WITH m AS (
+    SELECT r.*,
+           {{ timestamp_between('loyalty.enrollment_date', 'r.record_no', 'r.customer_since',
+                                "TIMESTAMP '" ~ as_of ~ "' - INTERVAL 1 DAY") }} AS enrollment_date,
+           -- points grow with spending: high-value persons hold more
+           CAST(floor({{ lognormal('loyalty.points_balance', 'r.record_no',
+                       "CASE WHEN r.tier = 'high_value' THEN 6000 ELSE 1200 END", 1.1) }}) AS INTEGER) AS points_balance
+    FROM {{ source_rows('loyalty') }} AS r
+)
+SELECT {{ source_key('loyalty', 'm.record_no') }} AS member_id,
+       CASE WHEN m.nth = 0 THEN m.loyalty_id
+            ELSE {{ reissued_card_number('m.record_no') }} END AS loyalty_id,
+       m.email,
+       {{ phone_written('m', pick('loyalty.phone_style', 'm.record_no', {'national': 50, 'e164': 35, 'spaced': 15})) }} AS phone,
+       m.first_name,
+       m.last_name,
+       CASE WHEN m.points_balance >= 20000 THEN 'Platinum'
+            WHEN m.points_balance >= 5000 THEN 'Gold'
+            WHEN m.points_balance >= 1000 THEN 'Silver'
+            ELSE 'Bronze' END AS tier,
+       m.points_balance,
+       m.enrollment_date,
+       {{ timestamp_between('loyalty.last_activity_date', 'm.record_no', 'm.enrollment_date', "TIMESTAMP '" ~ as_of ~ "'") }}
+           AS last_activity_date
+FROM m
+{% endcall %}

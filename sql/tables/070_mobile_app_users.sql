@@ -1,0 +1,24 @@
+-- mobile_app_users: {{ records.mobile }} app registrations. A person has one per install: more
+-- than one device, or a reinstall on the same device (same device_id, new app_user_id).
+{% call copy_parquet(out, 'mobile_app_users') %}
+WITH u AS (
+    SELECT r.*,
+           {{ timestamp_between('mobile.first_open_date', 'r.record_no', 'r.customer_since',
+                                "TIMESTAMP '" ~ as_of ~ "' - INTERVAL 1 DAY") }} AS first_open_date
+    FROM {{ source_rows('mobile') }} AS r
+)
+SELECT {{ source_key('mobile', 'u.record_no') }} AS app_user_id,
+       u.device_ids[1 + u.nth % len(u.device_ids)] AS device_id,
+       CASE WHEN {{ chance('mobile.email_given', 'u.record_no', 0.8) }} THEN u.email END AS email,
+       CASE WHEN {{ chance('mobile.phone_given', 'u.record_no', 0.5) }} THEN u.phone_e164 END AS phone,
+       {{ push_token('u.os_type', 'mobile.push_token', 'u.record_no') }} AS push_token,
+       u.os_type,
+       {{ pick('mobile.app_version', 'u.record_no',
+               {'8.4.1': 34, '8.4.0': 18, '8.3.2': 15, '8.2.0': 10, '8.1.5': 8, '7.12.3': 7, '7.9.0': 5, '6.5.2': 3}) }}
+           AS app_version,
+       u.first_open_date,
+       {{ timestamp_between('mobile.last_active_date', 'u.record_no', 'u.first_open_date', "TIMESTAMP '" ~ as_of ~ "'") }}
+           AS last_active_date,
+       CAST(floor({{ pareto('mobile.total_sessions', 'u.record_no', 0.9, 5000) }}) AS INTEGER) AS total_sessions
+FROM u
+{% endcall %}

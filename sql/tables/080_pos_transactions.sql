@@ -1,0 +1,53 @@
+-- pos_transactions: {{ records.pos }} line items in store. {{ plan.pos_attributable }} lines belong
+-- to known persons (their baskets are consecutive lines, like e-commerce orders); the other
+-- {{ records.pos - plan.pos_attributable }} are anonymous walk-ins whose truth person is NULL.
+-- receipt_id (an added column) groups the lines of a basket.
+{% set n_stores = [20, (plan.persons // 10000)] | max %}
+{% call copy_parquet(out, 'pos_transactions') %}
+WITH known AS (
+    SELECT r.record_no,
+           r.first_pos + r.nth // {{ lines_per_order('r.person_id') }} * {{ lines_per_order('r.person_id') }} AS basket_no,
+           r.loyalty_id, r.payment_tokens, r.customer_since,
+           -- most visits are to the person's home store
+           CASE WHEN {{ chance('pos.home_store', 'r.record_no', 0.8) }}
+                THEN {{ rand('pos.home_store_id', 'r.person_id') }} % {{ n_stores }} END AS home_store
+    FROM {{ source_rows('pos') }} AS r
+), anonymous AS (
+    SELECT {{ plan.pos_attributable }} + id AS record_no,
+           {{ group_start('pos.anonymous_basket', plan.pos_attributable ~ ' + id',
+                          {'0000': 10, '0003': 15, '0022': 15, '0023': 25, '0123': 35}) }} AS basket_no,
+           CAST(NULL AS VARCHAR) AS loyalty_id, CAST(NULL AS VARCHAR[]) AS payment_tokens,
+           TIMESTAMP '{{ history_start }}' AS customer_since, CAST(NULL AS BIGINT) AS home_store
+    FROM {{ P }}ids
+    WHERE id < {{ records.pos - plan.pos_attributable }}
+), lines AS (
+    SELECT b.*,
+           b.payment_tokens IS NULL AS is_anonymous,
+           CASE WHEN b.payment_tokens IS NULL
+                THEN {{ pick('pos.payment_method', 'b.basket_no', {'cash': 70, 'credit': 15, 'debit': 12, 'mobile_wallet': 3}) }}
+                ELSE {{ pick('pos.payment_method', 'b.basket_no', {'credit': 45, 'debit': 30, 'mobile_wallet': 10, 'cash': 15}) }}
+           END AS payment_method,
+           {{ line_product_no('pos.product_id', 'b.record_no') }} AS product_no,
+           {{ line_quantity('pos.quantity', 'b.record_no') }} AS quantity
+    FROM (SELECT * FROM known UNION ALL SELECT * FROM anonymous) AS b
+)
+SELECT {{ source_key('pos', 'l.record_no') }} AS pos_transaction_id,
+       'ST' || {{ digits('coalesce(l.home_store, ' ~ rand('pos.store_id', 'l.basket_no') ~ ' % ' ~ n_stores ~ ')', 5) }} AS store_id,
+       -- a member scans the card on most visits
+       CASE WHEN {{ chance('pos.card_scanned', 'l.basket_no', 0.8) }} THEN l.loyalty_id END AS loyalty_id,
+       pr.product_id,
+       l.quantity,
+       pr.price AS unit_price,
+       CASE WHEN l.payment_method = 'cash' THEN NULL
+            WHEN l.is_anonymous THEN {{ payment_token('pos.anonymous_card', 'l.basket_no') }}
+            ELSE l.payment_tokens[1 + {{ rand('pos.payment_card', 'l.basket_no') }} % len(l.payment_tokens)]
+       END AS payment_token,
+       CAST(sum(l.quantity * pr.price) OVER (PARTITION BY l.basket_no) AS DECIMAL(10, 2)) AS transaction_total,
+       {{ timestamp_between('pos.transaction_date', 'l.basket_no', 'l.customer_since', "TIMESTAMP '" ~ as_of ~ "'") }}
+           AS transaction_date,
+       l.payment_method,
+       {{ record_key('RCP-', 'l.basket_no', 'pos.receipt_id') }} AS receipt_id
+FROM lines AS l
+JOIN {{ P }}products AS pr ON pr.product_no = l.product_no
+ORDER BY l.record_no
+{% endcall %}

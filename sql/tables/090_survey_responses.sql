@@ -1,0 +1,52 @@
+-- survey_responses: {{ records.survey }} responses. Customers with online orders mostly answer
+-- post-purchase surveys about one of their own orders (order_id refers to ecom_transactions,
+-- submitted after the order); others answer NPS and product-feedback surveys.
+{% call copy_parquet(out, 'survey_responses') %}
+WITH s AS (
+    SELECT r.*,
+           CASE WHEN r.n_ecom > 0
+                THEN {{ pick('survey.survey_type', 'r.record_no', {'post_purchase': 55, 'nps': 25, 'product_feedback': 20}) }}
+                ELSE {{ pick('survey.survey_type', 'r.record_no', {'nps': 60, 'product_feedback': 40}) }}
+           END AS survey_type,
+           -- one of the person's orders (only used when the person has some)
+           r.first_ecom + {{ rand('survey.order', 'r.record_no') }} % greatest({{ ecom_order_count('r') }}, 1)
+               * {{ lines_per_order('r.person_id') }} AS order_no,
+           -- promoters dominate; scores cluster high (NPS-style distribution)
+           {{ pick('survey.nps_score', 'r.record_no',
+                   {10: 22, 9: 20, 8: 17, 7: 11, 6: 7, 5: 7, 4: 4, 3: 4, 2: 3, 1: 2, 0: 3}, quote=false) }} AS nps_score
+    FROM {{ source_rows('survey') }} AS r
+), scored AS (
+    SELECT s.*,
+           CASE WHEN s.survey_type = 'nps' THEN NULL
+                WHEN s.survey_type = 'post_purchase' THEN s.order_no
+                ELSE CASE WHEN s.n_ecom > 0 THEN s.order_no END END AS linked_order_no,
+           CASE WHEN s.nps_score >= 9 THEN 'positive' WHEN s.nps_score >= 7 THEN 'neutral' ELSE 'negative' END
+               AS sentiment,
+           -- satisfaction follows the NPS score, give or take one point
+           CAST(least(5, greatest(1, round(s.nps_score / 2.5 + 0.6)
+                + {{ pick('survey.satisfaction_jitter', 's.record_no', {0: 70, 1: 15, -1: 15}, quote=false) }})) AS INTEGER)
+               AS satisfaction_rating
+    FROM s
+)
+SELECT {{ source_key('survey', 'x.record_no') }} AS response_id,
+       x.survey_type,
+       CASE WHEN {{ chance('survey.email_given', 'x.record_no', 0.95) }} THEN x.email END AS email,
+       CASE WHEN x.linked_order_no IS NOT NULL THEN {{ ecom_order_id('x.linked_order_no') }} END
+           AS order_id,
+       CASE WHEN x.survey_type = 'nps' THEN NULL
+            WHEN x.linked_order_no IS NOT NULL THEN {{ product_id(line_product_no('ecom.product_id', 'x.linked_order_no')) }}
+            ELSE {{ product_id(line_product_no('survey.product_id', 'x.record_no')) }} END AS product_id,
+       CASE WHEN x.survey_type = 'product_feedback' THEN NULL ELSE x.nps_score END AS nps_score,
+       x.satisfaction_rating,
+       CASE WHEN {{ chance('survey.feedback_given', 'x.record_no', 0.6) }} THEN ph.phrase END AS feedback_text,
+       CASE WHEN x.linked_order_no IS NOT NULL
+            THEN least(TIMESTAMP '{{ as_of }}',
+                       {{ add_seconds(ecom_order_date('x', 'x.linked_order_no'),
+                                      between('survey.delay_seconds', 'x.record_no', 3600, 14 * 86400)) }})
+            ELSE {{ timestamp_between('survey.submitted_at', 'x.record_no', 'x.customer_since', "TIMESTAMP '" ~ as_of ~ "'") }}
+       END AS submitted_at,
+       CAST(greatest(15, {{ lognormal('survey.completion_time_seconds', 'x.record_no', 95, 0.6) }}) AS INTEGER)
+           AS completion_time_seconds
+FROM scored AS x
+{{ join_pick('survey_phrases', 'ph', 'x.sentiment', 'survey.feedback_text', 'x.record_no') }}
+{% endcall %}

@@ -1,0 +1,45 @@
+-- product_reviews: {{ records.review }} reviews. Online customers mostly review something they
+-- bought (verified purchase, after the order); ratings are J-shaped and the text agrees with
+-- the rating.
+{% call copy_parquet(out, 'product_reviews') %}
+WITH v AS (
+    SELECT r.*,
+           r.n_ecom > 0 AND {{ chance('review.verified', 'r.record_no', 0.85) }} AS verified_purchase,
+           -- a line of one of the person's orders
+           r.first_ecom + {{ rand('review.line', 'r.record_no') }} % greatest(r.n_ecom, 1) AS line_no,
+           {{ pick('review.rating', 'r.record_no', {5: 52, 4: 18, 3: 9, 2: 7, 1: 14}, quote=false) }} AS rating
+    FROM {{ source_rows('review') }} AS r
+), placed AS (
+    SELECT v.*,
+           CASE WHEN v.verified_purchase THEN {{ line_product_no('ecom.product_id', 'v.line_no') }}
+                ELSE {{ line_product_no('review.product_id', 'v.record_no') }} END AS product_no,
+           {{ ecom_order_no('v', 'v.line_no - v.first_ecom') }} AS order_no
+    FROM v
+)
+SELECT {{ source_key('review', 'x.record_no') }} AS review_id,
+       {{ product_id('x.product_no') }} AS product_id,
+       CASE WHEN x.n_ecom > 0 AND {{ chance('review.user_linked', 'x.record_no', 0.8) }}
+            THEN {{ ecom_user_id('x.person_id') }} END AS reviewer_user_id,
+       CASE WHEN {{ chance('review.email_given', 'x.record_no', 0.85) }} THEN x.email END AS reviewer_email,
+       CASE {{ pick('review.display_style', 'x.record_no', {'first_initial': 50, 'first': 25, 'handle': 25}) }}
+            WHEN 'first_initial' THEN x.first_name_latin || ' ' || left(x.last_name_latin, 1) || '.'
+            WHEN 'first' THEN x.first_name_latin
+            ELSE lower(x.first_name_latin) || CAST({{ between('review.handle_number', 'x.record_no', 1, 999) }} AS VARCHAR)
+       END AS reviewer_display_name,
+       x.rating,
+       title.phrase AS review_title,
+       body.phrase AS review_text,
+       x.verified_purchase,
+       -- heavy-tailed: most reviews get no votes, a few get hundreds
+       CAST(least(2000, floor({{ pareto('review.helpful_votes', 'x.record_no', 1.1, 5000) }}) - 1) AS INTEGER)
+           AS helpful_votes,
+       CASE WHEN x.verified_purchase
+            THEN least(TIMESTAMP '{{ as_of }}',
+                       {{ add_seconds(ecom_order_date('x', 'x.order_no'),
+                                      between('review.delay_seconds', 'x.record_no', 3 * 86400, 60 * 86400)) }})
+            ELSE {{ timestamp_between('review.submitted_at', 'x.record_no', 'x.customer_since', "TIMESTAMP '" ~ as_of ~ "'") }}
+       END AS submitted_at
+FROM placed AS x
+{{ join_pick('review_phrases', 'title', "CAST(x.rating AS VARCHAR) || ':title'", 'review.review_title', 'x.record_no') }}
+{{ join_pick('review_phrases', 'body', "CAST(x.rating AS VARCHAR) || ':body'", 'review.review_text', 'x.record_no') }}
+{% endcall %}

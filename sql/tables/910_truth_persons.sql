@@ -1,0 +1,13 @@
+-- truth/persons: the true persons, their tier and canonical attributes, the identifiers they
+-- own, and their record count per source.
+{% call copy_parquet(out, 'persons', folder='truth') %}
+SELECT person_id, household_id, region, country_code, locale, gender,
+       first_name, last_name, first_name_latin, last_name_latin, name_order, birth_year,
+       customer_since, tier, source_count,
+       email, phone_e164, loyalty_id, os_type, device_ids, payment_tokens,
+       address_line1, city, region_name, postcode, address_hash, currency,
+       {% for s in sources %}n_{{ s.table_id }} AS records_{{ s.table_id }}{{ ',' if not loop.last }}
+       {% endfor %}
+FROM {{ P }}persons
+ORDER BY person_id
+{% endcall %}

@@ -1,0 +1,209 @@
+"""Checks on the committed seed CSVs that the SQL generator reads.
+
+The SQL trusts these files (weights > 0, unique keys, every country fully covered), so the
+checks here are what keeps a hand edit or a Faker upgrade from breaking generation quietly.
+Only the rebuild test calls Faker; it is skipped when the installed Faker is not the version
+recorded in the manifest, since Faker's data changes between releases.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from collections import defaultdict
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+import pytest
+
+from idrgen_duck.seeding import KEY_COLUMNS, MANIFEST, REGION_SHARES, TABLES
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+FILES = [*TABLES, MANIFEST]
+HEADERS = {name: header for name, (header, _nkey, _weights) in TABLES.items()}
+HEADERS[MANIFEST] = ("file", "rows", "faker_version")
+WEIGHTS = {name: weights for name, (_header, _nkey, weights) in TABLES.items()}
+# Columns that may legitimately be empty (no trunk prefix in ES, IT, PL, MX, CL).
+OPTIONAL = {("countries.csv", "trunk_prefix")}
+
+JAPANESE = re.compile(r"^[\u3040-\u30ff\u4e00-\u9fff\u3005]+$")
+HANZI = re.compile(r"^[\u4e00-\u9fff]+$")
+HANGUL = re.compile(r"^[\uac00-\ud7a3]+$")
+LATIN = re.compile(r"^[A-Za-z]+(?:[ '\-][A-Za-z]+)*$")
+
+
+@cache
+def read(name: str) -> tuple[tuple[str, ...], tuple[dict[str, str], ...]]:
+    """Header and rows of one seed file (cached: several tests read the big name files)."""
+    with (SEEDS / name).open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        header = tuple(next(reader))
+        rows = tuple(dict(zip(header, row, strict=True)) for row in reader)
+    return header, rows
+
+
+def rows_of(name: str) -> tuple[dict[str, str], ...]:
+    return read(name)[1]
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_file_shape(name: str) -> None:
+    path = SEEDS / name
+    assert path.is_file(), f"missing {name}"
+    raw = path.read_bytes()
+    assert b"\r" not in raw, "line ends must be \\n"
+    raw.decode("utf-8")
+    header, rows = read(name)
+    assert header == HEADERS[name]
+    assert rows, f"{name} is empty"
+    keys = [tuple(row[k] for k in KEY_COLUMNS[name]) for row in rows]
+    assert keys == sorted(keys), f"{name} is not sorted by {KEY_COLUMNS[name]}"
+    assert len(set(keys)) == len(keys), f"{name} has duplicate keys"
+    for row in rows:
+        for column, value in row.items():
+            if (name, column) not in OPTIONAL:
+                assert value != "", f"{name}: empty {column} in {row}"
+        for column in WEIGHTS.get(name, ()):
+            weight = float(row[column])
+            assert math.isfinite(weight) and weight > 0, f"{name}: bad weight in {row}"
+
+
+def test_total_size_is_small() -> None:
+    total = sum((SEEDS / name).stat().st_size for name in FILES)
+    assert total < 3_000_000
+
+
+def test_manifest_counts_rows() -> None:
+    for row in rows_of(MANIFEST):
+        assert int(row["rows"]) == len(rows_of(row["file"]))
+    assert [row["file"] for row in rows_of(MANIFEST)] == sorted(TABLES)
+
+
+def test_country_and_region_weights() -> None:
+    countries = rows_of("countries.csv")
+    assert math.isclose(sum(float(r["weight"]) for r in countries), 1.0, abs_tol=1e-6)
+    by_region: dict[str, float] = defaultdict(float)
+    for row in countries:
+        by_region[row["region"]] += float(row["weight"])
+    assert sorted(by_region) == sorted(name for name, _ in REGION_SHARES)
+    for region, share in REGION_SHARES:
+        assert math.isclose(by_region[region], share, abs_tol=1e-6), region
+    for row in countries:
+        assert row["calling_code"].isdigit()
+        assert row["trunk_prefix"] in ("", "0", "1")
+        assert re.fullmatch(r"[A-Z]{3}", row["currency"])
+        int(row["utc_offset_hours"])
+        family_first = row["country_code"] in ("CN", "JP", "KR")
+        assert row["name_order"] == ("family_first" if family_first else "given_first")
+        assert row["street_format"] in ("number_street", "street_number")
+
+
+def test_every_country_is_covered() -> None:
+    countries = [row["country_code"] for row in rows_of("countries.csv")]
+    locales: dict[str, list[str]] = defaultdict(list)
+    for row in rows_of("country_locales.csv"):
+        locales[row["country_code"]].append(row["locale"])
+    first = {(r["locale"], r["gender"]) for r in rows_of("first_names.csv")}
+    last = {r["locale"] for r in rows_of("last_names.csv")}
+    per_country: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for name in ("cities.csv", "streets.csv", "email_domains.csv", "phone_plans.csv"):
+        for row in rows_of(name):
+            per_country[name][row["country_code"]] += 1
+    assert sorted(locales) == sorted(countries)
+    for country in countries:
+        assert locales[country], country
+        for locale in locales[country]:
+            assert (locale, "F") in first and (locale, "M") in first, locale
+            assert locale in last, locale
+        assert per_country["cities.csv"][country] >= 20, country
+        assert per_country["streets.csv"][country] >= 20, country
+        assert per_country["email_domains.csv"][country] >= 4, country
+        assert per_country["phone_plans.csv"][country] >= 1, country
+
+
+def test_scripts_and_romanisation() -> None:
+    scripts = {"ja_JP": JAPANESE, "zh_CN": HANZI, "ko_KR": HANGUL}
+    for name in ("first_names.csv", "last_names.csv"):
+        for row in rows_of(name):
+            assert LATIN.match(row["name_latin"]), row
+            assert row["name_latin"].isascii(), row
+            script = scripts.get(row["locale"])
+            if script is not None:
+                assert script.match(row["name"]), row
+    latin = {(r["locale"], r["name"]): r["name_latin"] for r in rows_of("last_names.csv")}
+    assert latin[("ko_KR", "김")] == "Kim"
+    assert latin[("ko_KR", "박")] == "Park"
+    assert latin[("zh_CN", "张")] == "Zhang"
+    assert latin[("ja_JP", "佐藤")] == "Sato"
+    first = {(r["locale"], r["name"]): r["name_latin"] for r in rows_of("first_names.csv")}
+    assert first[("ko_KR", "민준")] == "Minjun"
+
+
+def test_phone_plans_have_full_length_numbers() -> None:
+    # NSN lengths from the realism reference, table 1.1 (DE and IT vary).
+    lengths = {
+        "US": {10}, "CA": {10}, "MX": {10}, "GB": {10}, "DE": {10, 11}, "FR": {9}, "ES": {9},
+        "IT": {9, 10}, "NL": {9}, "PL": {9}, "SE": {9}, "JP": {10}, "CN": {11}, "KR": {10},
+        "IN": {10}, "AU": {9}, "BR": {11}, "AR": {10}, "CO": {10}, "CL": {9},
+    }  # fmt: skip
+    for row in rows_of("phone_plans.csv"):
+        assert row["prefix"].isdigit(), row
+        total = len(row["prefix"]) + int(row["subscriber_digits"])  # US/CA: area code + 7
+        assert total in lengths[row["country_code"]], row
+
+
+def test_vocabulary_tables() -> None:
+    categories = {r["category"] for r in rows_of("product_taxonomy.csv")}
+    assert categories == {"Electronics", "Apparel", "Home", "Beauty", "Sports"}
+    subs = {r["subcategory"] for r in rows_of("product_taxonomy.csv")}
+    parts: dict[tuple[str, str], int] = defaultdict(int)
+    for row in rows_of("product_name_parts.csv"):
+        parts[(row["subcategory"], row["part"])] += 1
+    for sub in subs:
+        assert parts[(sub, "adjective")] >= 4 and parts[(sub, "noun")] >= 4, sub
+    for category in categories:
+        brands = [r for r in rows_of("brands.csv") if r["category"] == category]
+        private = sum(float(r["weight"]) for r in brands if r["is_private_label"] == "true")
+        share = private / sum(float(r["weight"]) for r in brands)
+        assert 0.15 <= share <= 0.20, category
+    reviews: dict[tuple[str, str], int] = defaultdict(int)
+    for row in rows_of("review_phrases.csv"):
+        reviews[(row["rating"], row["kind"])] += 1
+    for rating in "12345":
+        assert reviews[(rating, "title")] >= 8 and reviews[(rating, "body")] >= 12, rating
+    sentiments: dict[str, int] = defaultdict(int)
+    for row in rows_of("survey_phrases.csv"):
+        sentiments[row["sentiment"]] += 1
+    assert sorted(sentiments) == ["negative", "neutral", "positive"]
+    assert min(sentiments.values()) >= 12
+    en = [r for r in rows_of("nicknames.csv") if r["locale_group"] == "en"]
+    assert len(en) >= 60
+
+
+def _manifest_faker_version() -> str | None:
+    if not (SEEDS / MANIFEST).is_file():
+        return None
+    return rows_of(MANIFEST)[0]["faker_version"]
+
+
+def _installed_faker_version() -> str | None:
+    try:
+        return metadata.version("faker")
+    except metadata.PackageNotFoundError:
+        return None
+
+
+@pytest.mark.skipif(
+    _manifest_faker_version() is None or _installed_faker_version() != _manifest_faker_version(),
+    reason="installed Faker differs from the version the seeds were built with",
+)
+def test_rebuild_is_byte_identical(tmp_path: Path) -> None:
+    from idrgen_duck.seeding import build_seeds
+
+    written = build_seeds(tmp_path)
+    assert sorted(p.name for p in written) == sorted(FILES)
+    for path in written:
+        assert path.read_bytes() == (SEEDS / path.name).read_bytes(), path.name
