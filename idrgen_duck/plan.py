@@ -63,6 +63,7 @@ class Calibration:
     weights[flag][table_id]: Plackett-Luce weights for choosing the person's other sources
     (flag 1 = person is in CRM); sampled in SQL with exponential keys.
     expected_persons[table_id]: expected distinct persons per source, as a share of persons.
+    expected_overlap[table_id]: expected CRM share of the source's attributable records.
     """
 
     crm_probability: dict[int, float]
@@ -121,8 +122,8 @@ def make_plan(config: RunConfig) -> Plan:
 # --- calibration -------------------------------------------------------------------------
 
 
-def _person_level_overlap(source: Source) -> float:
-    """CRM share among the source's *persons* that gives the record-level target."""
+def _attributable_overlap(source: Source) -> float:
+    """CRM share wanted among the source's records that belong to a person."""
     assert source.crm_overlap is not None
     if source.table_id == "pos":
         return source.crm_overlap / (1 - POS_ANONYMOUS_SHARE)
@@ -154,15 +155,15 @@ def inclusion_probabilities(weights: tuple[float, ...], draws: int) -> tuple[flo
     return recurse((1 << len(weights)) - 1, draws)
 
 
-def _solve_crm_probabilities() -> dict[int, float]:
+def _solve_crm_probabilities(overlap: dict[str, float]) -> dict[int, float]:
     """CRM chance per source count: c_7 = 1, one value for 1 source, one for 2..6 sources.
 
     Two conditions fix the two free values: the share of persons in CRM, and the ratio of
     other-source memberships held by CRM vs non-CRM persons that the overlaps imply.
     """
     shares = SOURCE_COUNT_SHARES
-    crm_side = sum(s.persons_weight * _person_level_overlap(s) for s in NON_CRM)
-    other_side = sum(s.persons_weight * (1 - _person_level_overlap(s)) for s in NON_CRM)
+    crm_side = sum(s.persons_weight * overlap[s.table_id] for s in NON_CRM)
+    other_side = sum(s.persons_weight * (1 - overlap[s.table_id]) for s in NON_CRM)
     wanted_ratio = crm_side / other_side
     multi = [k for k in shares if 1 < k < 7]
 
@@ -183,51 +184,97 @@ def _solve_crm_probabilities() -> dict[int, float]:
     return probabilities((lo + hi) / 2)
 
 
-@cache
-def calibrate(rounds: int = 200, damping: float = 0.7) -> Calibration:
+def mean_activity(activity: Activity, source_count: int) -> float:
+    """E[min(cap, U^(-1/alpha))] times the high-value factor: a member's mean activity weight."""
+    a, cap = activity.alpha, activity.cap
+    mean = 1 + (math.log(cap) if a == 1 else (cap ** (1 - a) - 1) / (1 - a))
+    return mean * (activity.high_value_factor if source_count >= 5 else 1)
+
+
+def _fit_weights(
+    crm_p: dict[int, float],
+    overlap: dict[str, float],
+    start: dict[int, dict[str, float]] | None,
+    rounds: int,
+    damping: float,
+) -> tuple[dict[int, dict[str, float]], dict[int, dict[int, tuple[float, ...]]]]:
     """Iterative proportional fitting of the Plackett-Luce weights, per CRM flag.
 
-    Targets: each non-CRM source's persons split into CRM and non-CRM persons in the ratio of
-    its overlap, with source sizes proportional to `persons_weight`, scaled to the memberships
-    the source-count distribution provides.
+    Targets: each non-CRM source's persons split into CRM and non-CRM persons in the ratio
+    `overlap`, with source sizes proportional to `persons_weight`, scaled to the memberships
+    the source-count distribution provides. Returns the weights and, per flag and source
+    count, each source's inclusion probability. `start` warm-starts the weights.
     """
-    crm_p = _solve_crm_probabilities()
     shares = SOURCE_COUNT_SHARES
     ids = [s.table_id for s in NON_CRM]
     weights: dict[int, dict[str, float]] = {}
-    expected: dict[int, dict[str, float]] = {}
+    inclusion: dict[int, dict[int, tuple[float, ...]]] = {}
     for flag in (1, 0):
-        # mass of persons per number of other sources to draw
-        mass: dict[int, float] = {}
-        for k, share in shares.items():
-            p = crm_p[k] if flag else 1 - crm_p[k]
-            draws = k - 1 if flag else k
-            if draws > 0 and p > 0:
-                mass[draws] = mass.get(draws, 0.0) + share * p
-        supply = sum(m * d for d, m in mass.items())
+        draws_of = {k: k - 1 if flag else k for k in shares}
+        mass = {k: share * (crm_p[k] if flag else 1 - crm_p[k]) for k, share in shares.items()}
+        supply = sum(mass[k] * draws_of[k] for k in shares)
         raw = {
             s.table_id: s.persons_weight
-            * (_person_level_overlap(s) if flag else 1 - _person_level_overlap(s))
+            * (overlap[s.table_id] if flag else 1 - overlap[s.table_id])
             for s in NON_CRM
         }
         target = {t: v * supply / sum(raw.values()) for t, v in raw.items()}
-        w = dict.fromkeys(ids, 1.0)
+        w = dict(start[flag]) if start else dict.fromkeys(ids, 1.0)
         for _ in range(rounds):
-            got = dict.fromkeys(ids, 0.0)
-            for draws, m in mass.items():
-                incl = inclusion_probabilities(tuple(w[t] for t in ids), draws)
-                for t, q in zip(ids, incl, strict=True):
-                    got[t] += m * q
+            incl = {k: inclusion_probabilities(tuple(w[t] for t in ids), draws_of[k]) for k in shares}
+            got = {t: sum(mass[k] * incl[k][i] for k in shares) for i, t in enumerate(ids)}
             w = {t: w[t] * (target[t] / got[t]) ** damping for t in ids}
-            norm = sum(w.values())
-            w = {t: v / norm for t, v in w.items()}
-        weights[flag], expected[flag] = w, got
-    persons = {"crm": sum(shares[k] * crm_p[k] for k in shares)}
-    overlap = {}
-    for t in ids:
-        persons[t] = expected[1][t] + expected[0][t]
-        overlap[t] = expected[1][t] / persons[t]
-    return Calibration(crm_p, weights, persons, overlap)
+            w = {t: v / sum(w.values()) for t, v in w.items()}
+        weights[flag] = w
+        inclusion[flag] = {
+            k: inclusion_probabilities(tuple(w[t] for t in ids), draws_of[k]) for k in shares
+        }
+    return weights, inclusion
+
+
+@cache
+def calibrate(rounds: int = 40, damping: float = 0.7, outer_rounds: int = 12) -> Calibration:
+    """Solve memberships so that each source's *record*-level CRM overlap hits its target.
+
+    Activity weights differ by tier (high-value persons buy more) and tiers differ in CRM
+    share, so record-level and person-level overlaps differ. The outer loop adjusts the
+    person-level targets until the expected record-level overlaps match.
+    """
+    shares = SOURCE_COUNT_SHARES
+    ids = [s.table_id for s in NON_CRM]
+    wanted = {s.table_id: _attributable_overlap(s) for s in NON_CRM}
+    person_overlap = dict(wanted)
+    weights: dict[int, dict[str, float]] | None = None
+    for _ in range(outer_rounds):
+        crm_p = _solve_crm_probabilities(person_overlap)
+        weights, inclusion = _fit_weights(crm_p, person_overlap, weights, rounds, damping)
+        persons: dict[str, float] = {"crm": sum(shares[k] * crm_p[k] for k in shares)}
+        record_overlap: dict[str, float] = {}
+        for i, t in enumerate(ids):
+            members = {
+                (flag, k): shares[k] * (crm_p[k] if flag else 1 - crm_p[k]) * inclusion[flag][k][i]
+                for flag in (0, 1)
+                for k in shares
+            }
+            persons[t] = sum(members.values())
+            # expected records of a member: 1 + extra * its activity / total activity
+            records = SOURCE_BY_ID[t].share / PERSONS_PER_RECORD
+            if t == "pos":
+                records *= 1 - POS_ANONYMOUS_SHARE
+            total_activity = sum(m * mean_activity(ACTIVITY[t], k) for (_, k), m in members.items())
+            per_activity = max(records - persons[t], 0) / total_activity
+            weighted = {
+                key: m * (1 + per_activity * mean_activity(ACTIVITY[t], key[1]))
+                for key, m in members.items()
+            }
+            record_overlap[t] = sum(v for (flag, _), v in weighted.items() if flag) / sum(
+                weighted.values()
+            )
+        person_overlap = {
+            t: min(0.99, max(0.01, person_overlap[t] + wanted[t] - record_overlap[t])) for t in ids
+        }
+    assert weights is not None
+    return Calibration(crm_p, weights, persons, record_overlap)
 
 
 # --- realism defaults used by the templates ------------------------------------------------
@@ -257,7 +304,7 @@ ACTIVITY: dict[str, Activity] = {
     "mobile": Activity(alpha=2.0, cap=6, high_value_factor=1.5),  # devices and reinstalls
     "pos": Activity(alpha=1.3, cap=40, high_value_factor=3),  # store baskets
     "survey": Activity(alpha=2.0, cap=6),  # repeat surveys
-    "review": Activity(alpha=1.4, cap=30),  # a few prolific reviewers
+    "review": Activity(alpha=1.6, cap=15),  # a few prolific reviewers
 }
 
 # Local-part shapes of personal emails (weights); see sql/macros/identifiers.sql.

@@ -14,6 +14,7 @@ from typing import Any
 import jinja2
 
 from idrgen_duck import resources
+from idrgen_duck.idr_metadata import metadata_context
 from idrgen_duck import plan as plan_module
 from idrgen_duck.plan import SOURCE_BY_ID, SOURCES, Plan
 
@@ -141,7 +142,7 @@ def render_metadata(plan: Plan) -> dict[str, str]:
     files = {}
     for path in sorted(resources.sql_dir().joinpath("metadata").glob("*.sql")):
         files[path.name] = env.get_template(f"metadata/{path.name}").render(
-            plan=plan, sources=SOURCES
+            sources=SOURCES, **metadata_context()
         )
     return files
 
@@ -157,19 +158,19 @@ def write_rendered(
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "metadata").mkdir(exist_ok=True)
     folders = " ".join(f"'{(output_dir / f).as_posix()}'" for f in OUTPUT_FOLDERS)
+    # .shell takes one double-quoted argument: the CLI strips those quotes, the shell the rest
     lines = [
         "-- Runs the whole generation in the DuckDB CLI:  duckdb < run.sql",
         ".bail on",
-        f".shell mkdir -p {folders}",
+        f'.shell "mkdir -p {folders}"',
     ]
     for step in steps:
         (out_dir / step.filename).write_text(step.sql, encoding="utf-8")
         lines.append(f".read '{(out_dir / step.filename).as_posix()}'")
     for name, text in metadata.items():
         (out_dir / "metadata" / name).write_text(text, encoding="utf-8")
-    lines.append(
-        f".shell cp '{(out_dir / 'metadata').as_posix()}'/*.sql '{(output_dir / 'metadata').as_posix()}/'"
-    )
+    source, target = (out_dir / "metadata").as_posix(), (output_dir / "metadata").as_posix()
+    lines.append(f".shell \"cp '{source}'/*.sql '{target}/'\"")
     run_sql = out_dir / "run.sql"
     run_sql.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return run_sql

@@ -1,0 +1,114 @@
+"""What the IDR engine (sql-identity-resolution) is told about our tables.
+
+The SQL files are rendered from sql/metadata/*.sql with these values. Column lists and
+semantics follow the engine's verified contract: rules are mandatory, NULL (never '') means
+"no value", exclusions compare with the normalised value, `max_group_size` is per rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Column that says when a record last changed (the engine casts it to TIMESTAMP).
+WATERMARKS = {
+    "crm": "updated_at",
+    "ecom": "order_date",
+    "loyalty": "last_activity_date",
+    "mobile": "last_active_date",
+    "pos": "transaction_date",
+    "survey": "submitted_at",
+    "review": "submitted_at",
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    rule_id: str
+    rule_name: str
+    identifier_type: str
+    canonicalize: str = "LOWERCASE"  # the only value the engine implements
+    max_group_size: int = 10000
+
+
+RULES = (
+    Rule("R_EMAIL", "Exact email", "EMAIL", max_group_size=1000),
+    Rule("R_PHONE", "Exact phone digits", "PHONE", max_group_size=1000),
+    Rule("R_LOYALTY_ID", "Exact loyalty card", "LOYALTY_ID"),
+    Rule("R_DEVICE_ID", "Exact device id", "DEVICE_ID"),
+    Rule("R_PAYMENT_TOKEN", "Exact payment token", "PAYMENT_TOKEN"),
+    Rule("R_ADDRESS_HASH", "Exact address hash", "ADDRESS_HASH"),
+)
+
+# Normalisation, one expression per identifier kind: trimmed lower-case emails, digits-only
+# phones ('g': every match, not only the first), trimmed exact ids. NULLIF turns an empty
+# result into NULL, which the engine drops.
+EMAIL = "NULLIF(LOWER(TRIM({c})), '')"
+PHONE = "NULLIF(REGEXP_REPLACE({c}, '[^0-9]', '', 'g'), '')"
+EXACT = "NULLIF(TRIM({c}), '')"
+
+
+@dataclass(frozen=True)
+class Mapping:
+    table_id: str
+    identifier_type: str
+    expression: str
+    is_hashed: bool = False
+
+
+def _mapping(table_id: str, identifier_type: str, template: str, column: str) -> Mapping:
+    return Mapping(
+        table_id,
+        identifier_type,
+        template.format(c=column),
+        is_hashed=identifier_type == "ADDRESS_HASH",
+    )
+
+
+MAPPINGS = (
+    _mapping("crm", "EMAIL", EMAIL, "email"),
+    _mapping("crm", "PHONE", PHONE, "phone"),
+    _mapping("crm", "LOYALTY_ID", EXACT, "loyalty_id"),
+    _mapping("ecom", "EMAIL", EMAIL, "email"),
+    _mapping("ecom", "PHONE", PHONE, "phone"),
+    _mapping("ecom", "PAYMENT_TOKEN", EXACT, "payment_token"),
+    _mapping("ecom", "ADDRESS_HASH", EXACT, "shipping_address_hash"),
+    _mapping("loyalty", "LOYALTY_ID", EXACT, "loyalty_id"),
+    _mapping("loyalty", "EMAIL", EMAIL, "email"),
+    _mapping("loyalty", "PHONE", PHONE, "phone"),
+    _mapping("mobile", "DEVICE_ID", EXACT, "device_id"),
+    _mapping("mobile", "EMAIL", EMAIL, "email"),
+    _mapping("mobile", "PHONE", PHONE, "phone"),
+    _mapping("pos", "LOYALTY_ID", EXACT, "loyalty_id"),
+    _mapping("pos", "PAYMENT_TOKEN", EXACT, "payment_token"),
+    _mapping("survey", "EMAIL", EMAIL, "email"),
+    _mapping("review", "EMAIL", EMAIL, "reviewer_email"),
+)
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    identifier_type: str
+    pattern: str
+    match_type: str  # 'EXACT' or 'LIKE', exactly as the engine spells them
+    reason: str
+
+
+EXCLUSIONS = (
+    Exclusion("EMAIL", "noreply@%", "LIKE", "no-reply sender address"),
+    Exclusion("EMAIL", "no-reply@%", "LIKE", "no-reply sender address"),
+    Exclusion("EMAIL", "test@test.com", "EXACT", "test placeholder"),
+    Exclusion("EMAIL", "none@none.com", "EXACT", "placeholder"),
+    Exclusion("EMAIL", "n/a", "EXACT", "placeholder"),
+    Exclusion("PHONE", "0000000000", "EXACT", "placeholder phone"),
+    Exclusion("PHONE", "1234567890", "EXACT", "placeholder phone"),
+    Exclusion("PHONE", "000000000", "EXACT", "placeholder (000-00-0000) after digits-only"),
+)
+
+
+def metadata_context() -> dict[str, object]:
+    return {
+        "watermarks": WATERMARKS,
+        "rules": RULES,
+        "mappings": MAPPINGS,
+        "exclusions": EXCLUSIONS,
+    }
