@@ -44,7 +44,7 @@ date_diff('second', CAST({{ lo }} AS TIMESTAMP), CAST({{ hi }} AS TIMESTAMP))
     sequential numbers stay unique while looking unordered. The multiplier is odd and below
     2^31, so the product stays below 2^63. -#}
 {% macro scramble(expr, salt) -%}
-(({{ expr }} * 1103515245 + {{ stream_id(salt) }}) % 4294967296)
+((({{ expr }}) * 1103515245 + {{ stream_id(salt) }}) % 4294967296)
 {%- endmacro %}
 
 {#- A primary key: prefix + 10 scrambled digits of the record number. -#}

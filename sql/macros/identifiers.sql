@@ -134,3 +134,15 @@ CASE WHEN {{ os_type }} = 'iOS'
           {% for part in 'cdefgh' %} || {{ hex(rand(stream ~ ':' ~ part, key)) }}{% endfor %}
 END
 {%- endmacro %}
+
+{#- A device id in its platform's shape: iOS identifierForVendor (upper-case UUID) or
+    Android ID (16 hex digits). -#}
+{% macro device_id(os_type, stream, key) -%}
+CASE WHEN {{ os_type }} = 'iOS' THEN {{ uuid_upper(stream ~ ':ios', key) }} ELSE {{ hex16(stream ~ ':android', key) }} END
+{%- endmacro %}
+
+{#- E.164 form of the person's mobile ('+' country code, number). Argentine mobiles carry
+    the 9 that E.164 inserts after +54. -#}
+{% macro e164(a) -%}
+('+' || {{ a }}.calling_code || CASE WHEN {{ a }}.country_code = 'AR' THEN '9' ELSE '' END || {{ a }}.phone_nsn)
+{%- endmacro %}

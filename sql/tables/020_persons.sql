@@ -84,30 +84,34 @@ SELECT k.* EXCLUDE ({% for s in non_crm %}key_{{ s.table_id }}{{ ', ' if not loo
 {% endfor %}
        CASE WHEN k.source_count >= 5 THEN 'high_value'
             WHEN k.source_count >= 2 THEN 'regular'
-            ELSE 'one_time' END AS tier
+            ELSE 'one_time' END AS tier,
+       -- local part of the personal email from the romanised name
+       {{ email_local_part('k') }} AS email_local,
+       {{ street_address('k') }} AS street_address
 FROM keyed AS k;
 
-CREATE OR REPLACE TABLE {{ P }}persons AS
+-- Stage 2, on a narrow projection (sorting only the keys is much cheaper than sorting whole
+-- persons): ranks that make identifiers unique, and each source's record allocation.
+CREATE OR REPLACE TABLE {{ P }}person_ranks AS
 WITH activity AS (
     -- Activity weights decide who gets a source's extra records: Pareto-tailed, so a
-    -- minority of customers place most orders; high-value persons buy three times as much.
-    SELECT d.*,
+    -- minority of customers place most orders; high-value persons buy more.
+    SELECT d.person_id, d.household_id, d.email_local, d.email_domain, d.country_code,
+           d.postcode, d.city, d.street_address, d.phone_prefix,
 {% for s in sources %}
+           d.in_{{ s.table_id }},
            CASE WHEN d.in_{{ s.table_id }} THEN CAST(round(1000 * {{ pareto('persons.activity_' ~ s.table_id,
                 'd.person_id', activity[s.table_id].alpha, activity[s.table_id].cap) }}
                 * CASE WHEN d.tier = 'high_value' THEN {{ activity[s.table_id].high_value_factor }} ELSE 1 END) AS BIGINT)
-                ELSE 0 END AS w_{{ s.table_id }},
+                ELSE 0 END AS w_{{ s.table_id }}{{ ',' if not loop.last }}
 {% endfor %}
-           -- local part of the personal email from the romanised name
-           {{ email_local_part('d') }} AS email_local,
-           {{ street_address('d') }} AS street_address
     FROM {{ P }}person_draws AS d
 ), ranked AS (
     SELECT a.*,
 {% for s in sources %}
            {{ allocation_windows(s.table_id) }},
 {% endfor %}
-           -- duplicates of a drawn email / address / phone rank get a suffix or the next number
+           -- the n-th person drawing the same email / address / phone prefix
            row_number() OVER (PARTITION BY a.email_local, a.email_domain ORDER BY a.person_id) AS email_rank,
            dense_rank() OVER (PARTITION BY a.country_code, a.postcode, a.city, a.street_address
                               ORDER BY a.household_id) AS address_rank,
@@ -115,32 +119,39 @@ WITH activity AS (
                AS phone_rank
     FROM activity AS a
     WINDOW by_person AS (ORDER BY a.person_id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
-), identified AS (
-    SELECT r.*,
-           r.email_local || CASE WHEN r.email_rank > 1 THEN '_' || r.email_rank ELSE '' END
-               || '@' || r.email_domain AS email,
-           r.street_address || CASE WHEN r.address_rank > 1 THEN ' Apt ' || r.address_rank ELSE '' END
-               AS address_line1,
-           {{ mobile_nsn('r') }} AS phone_nsn,
-           {{ uuid_upper('persons.ios_device', 'r.person_id * 4') }} AS device_1,
-           {{ uuid_upper('persons.ios_device', 'r.person_id * 4 + 1') }} AS device_2,
-           {{ uuid_upper('persons.ios_device', 'r.person_id * 4 + 2') }} AS device_3,
-           {{ hex16('persons.android_device', 'r.person_id * 4') }} AS android_1,
-           {{ hex16('persons.android_device', 'r.person_id * 4 + 1') }} AS android_2,
-           {{ hex16('persons.android_device', 'r.person_id * 4 + 2') }} AS android_3
-    FROM ranked AS r
+)
+SELECT person_id, email_rank, address_rank, phone_rank,
+{% for s in sources %}
+       {{ allocate(s.table_id, records[s.table_id] if s.table_id != 'pos' else plan.pos_attributable) }}{{ ',' if not loop.last }}
+{% endfor %}
+FROM ranked;
+
+-- Stage 3: the persons table every source reads.
+CREATE OR REPLACE TABLE {{ P }}persons AS
+WITH identified AS (
+    SELECT d.*, r.* EXCLUDE (person_id),
+           -- a suffix no drawn pattern produces keeps emails unique; a flat number addresses
+           d.email_local || CASE WHEN r.email_rank > 1 THEN '_' || r.email_rank ELSE '' END
+               || '@' || d.email_domain AS email,
+           d.street_address || CASE WHEN r.address_rank > 1 THEN ' Apt ' || r.address_rank ELSE '' END
+               AS address_line1
+    FROM {{ P }}person_draws AS d
+    JOIN {{ P }}person_ranks AS r USING (person_id)
+), numbered AS (
+    SELECT i.*, {{ mobile_nsn('i') }} AS phone_nsn
+    FROM identified AS i
 )
 SELECT i.person_id, i.household_id, i.region, i.country_code, i.locale, i.gender,
        i.first_name, i.last_name, i.first_name_latin, i.last_name_latin, i.name_order,
        i.birth_year, i.customer_since, i.tier, i.source_count,
        i.email,
-       '+' || i.calling_code || i.phone_nsn AS phone_e164,
+       {{ e164('i') }} AS phone_e164,
        i.phone_nsn, i.calling_code, i.trunk_prefix,
        CASE WHEN i.in_loyalty THEN {{ loyalty_card_number('i.person_id') }} END AS loyalty_id,
        i.os_type,
-       {{ array_prefix(["CASE WHEN i.os_type = 'iOS' THEN i.device_1 ELSE i.android_1 END",
-                        "CASE WHEN i.os_type = 'iOS' THEN i.device_2 ELSE i.android_2 END",
-                        "CASE WHEN i.os_type = 'iOS' THEN i.device_3 ELSE i.android_3 END"],
+       {{ array_prefix([device_id('i.os_type', 'persons.device_id', 'i.person_id * 4'),
+                        device_id('i.os_type', 'persons.device_id', 'i.person_id * 4 + 1'),
+                        device_id('i.os_type', 'persons.device_id', 'i.person_id * 4 + 2')],
                        'i.n_devices') }} AS device_ids,
        {{ array_prefix([payment_token('persons.payment_token', 'i.person_id * 4'),
                         payment_token('persons.payment_token', 'i.person_id * 4 + 1'),
@@ -150,10 +161,9 @@ SELECT i.person_id, i.household_id, i.region, i.country_code, i.locale, i.gender
        {{ address_hash('i.address_line1', 'i.postcode', 'i.city', 'i.country_code') }} AS address_hash,
        i.currency, i.utc_offset_hours,
 {% for s in sources %}
-       i.in_{{ s.table_id }},
-       {{ allocate(s.table_id, records[s.table_id] if s.table_id != 'pos' else plan.pos_attributable) }},
+       i.in_{{ s.table_id }}, i.n_{{ s.table_id }}, i.first_{{ s.table_id }}{{ ',' if not loop.last }}
 {% endfor %}
-FROM identified AS i
-ORDER BY i.person_id;
+FROM numbered AS i;
 
 DROP TABLE {{ P }}person_draws;
+DROP TABLE {{ P }}person_ranks;

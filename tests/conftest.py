@@ -1,0 +1,59 @@
+"""Shared generated outputs: each scale/seed/workers combination is generated once per session."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from idrgen_duck import runner
+from idrgen_duck.config import RunConfig
+
+Generate = Callable[..., Path]
+
+
+@pytest.fixture(scope="session")
+def generate(tmp_path_factory: pytest.TempPathFactory) -> Generate:
+    """generate(scale=20_000, seed=7, workers=2) -> output folder (cached for the session)."""
+    cache: dict[tuple[int, int, int, str], Path] = {}
+
+    def _generate(
+        scale: int = 20_000, seed: int = 7, workers: int = 2, memory_limit: str = "2GB"
+    ) -> Path:
+        key = (scale, seed, workers, memory_limit)
+        if key not in cache:
+            out = tmp_path_factory.mktemp(f"out-{scale}-{seed}-{workers}") / "output"
+            config = RunConfig(
+                scale=scale, seed=seed, output_dir=out, workers=workers, memory_limit=memory_limit
+            )
+            runner.run(config)
+            cache[key] = out
+        return cache[key]
+
+    return _generate
+
+
+@pytest.fixture(scope="session")
+def small(generate: Generate) -> Path:
+    """The default small output every content test reads: 20K records, seed 7, 2 workers."""
+    return generate()
+
+
+@pytest.fixture()
+def con() -> Iterator[duckdb.DuckDBPyConnection]:
+    connection = duckdb.connect()
+    yield connection
+    connection.close()
+
+
+def parquet(output: Path, table: str, folder: str = "parquet") -> str:
+    """A read_parquet() expression for one output table."""
+    return f"read_parquet('{(output / folder / f'{table}.parquet').as_posix()}')"
+
+
+def scalar(con: duckdb.DuckDBPyConnection, sql: str) -> object:
+    row = con.execute(sql).fetchone()
+    assert row is not None
+    return row[0]

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import pytest
+
+from idrgen_duck.config import ConfigError, format_scale, parse_scale, parse_seed, parse_workers
+
+
+@pytest.mark.parametrize(
+    ("text", "records"),
+    [
+        ("50M", 50_000_000),
+        ("5m", 5_000_000),
+        ("500K", 500_000),
+        ("1.5M", 1_500_000),
+        ("1B", 1_000_000_000),
+        ("20000", 20_000),
+        (" 2M ", 2_000_000),
+    ],
+)
+def test_scale_forms(text: str, records: int) -> None:
+    assert parse_scale(text) == records
+
+
+@pytest.mark.parametrize("text", ["0", "-5", "abc", "5X", "1.5", "", "999", "1.2345K"])
+def test_bad_scales_are_config_errors(text: str) -> None:
+    with pytest.raises(ConfigError, match="--scale"):
+        parse_scale(text)
+
+
+def test_format_scale_round_trips() -> None:
+    for records in (50_000_000, 1_500_000, 20_000, 1_000_000_000, 12_345):
+        assert parse_scale(format_scale(records)) == records
+
+
+@pytest.mark.parametrize("text", ["0", "-1", "two", "1.5"])
+def test_bad_workers(text: str) -> None:
+    with pytest.raises(ConfigError, match="--workers"):
+        parse_workers(text)
+
+
+def test_workers_default_is_every_core() -> None:
+    assert parse_workers(None) == 0
+    assert parse_workers("3") == 3
+
+
+@pytest.mark.parametrize("text", ["-1", "4294967296", "x"])
+def test_bad_seeds(text: str) -> None:
+    with pytest.raises(ConfigError, match="--seed"):
+        parse_seed(text)
