@@ -68,7 +68,8 @@ def one_line_errors(command: F) -> F:
             typer.echo("interrupted; nothing was published", err=True)
             raise typer.Exit(130) from None
         except Exception as error:  # a failure while running: say what, not where
-            typer.echo(f"failed: {type(error).__name__}: {error}", err=True)
+            first_line = (str(error).strip().splitlines() or [""])[0]
+            typer.echo(f"failed: {type(error).__name__}: {first_line}", err=True)
             raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]

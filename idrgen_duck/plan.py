@@ -42,8 +42,14 @@ NON_CRM = tuple(s for s in SOURCES if s.table_id != "crm")
 # Number of distinct sources a person appears in, from the spec's tiers:
 # 10% in 5+ sources, 60% in 2-3, 30% in exactly 1 (none in exactly 4).
 SOURCE_COUNT_SHARES: dict[int, float] = {1: 0.30, 2: 0.35, 3: 0.25, 5: 0.05, 6: 0.03, 7: 0.02}
-TIER_OF_COUNT = {1: "one_time", 2: "regular", 3: "regular", 5: "high_value", 6: "high_value",
-                 7: "high_value"}
+TIER_OF_COUNT = {
+    1: "one_time",
+    2: "regular",
+    3: "regular",
+    5: "high_value",
+    6: "high_value",
+    7: "high_value",
+}
 TIER_TARGETS = {"high_value": 0.10, "regular": 0.60, "one_time": 0.30}
 
 # Share of POS line items that no person can be attributed to (cash, no loyalty card). With 75% of
@@ -221,7 +227,9 @@ def _fit_weights(
         target = {t: v * supply / sum(raw.values()) for t, v in raw.items()}
         w = dict(start[flag]) if start else dict.fromkeys(ids, 1.0)
         for _ in range(rounds):
-            incl = {k: inclusion_probabilities(tuple(w[t] for t in ids), draws_of[k]) for k in shares}
+            incl = {
+                k: inclusion_probabilities(tuple(w[t] for t in ids), draws_of[k]) for k in shares
+            }
             got = {t: sum(mass[k] * incl[k][i] for k in shares) for i, t in enumerate(ids)}
             w = {t: w[t] * (target[t] / got[t]) ** damping for t in ids}
             w = {t: v / sum(w.values()) for t, v in w.items()}
@@ -299,7 +307,7 @@ class Activity:
 
 ACTIVITY: dict[str, Activity] = {
     "crm": Activity(alpha=3.0, cap=3),  # duplicate registrations: rare, at most a few
-    "ecom": Activity(alpha=1.2, cap=60, high_value_factor=3),  # power-law buyers
+    "ecom": Activity(alpha=1.3, cap=25, high_value_factor=3),  # power-law buyers
     "loyalty": Activity(alpha=3.0, cap=3),  # re-enrolments, lost cards
     "mobile": Activity(alpha=2.0, cap=6, high_value_factor=1.5),  # devices and reinstalls
     "pos": Activity(alpha=1.3, cap=40, high_value_factor=3),  # store baskets

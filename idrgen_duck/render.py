@@ -13,9 +13,9 @@ from typing import Any
 
 import jinja2
 
+from idrgen_duck import plan as plan_module
 from idrgen_duck import resources
 from idrgen_duck.idr_metadata import metadata_context
-from idrgen_duck import plan as plan_module
 from idrgen_duck.plan import SOURCE_BY_ID, SOURCES, Plan
 
 DIALECTS = ("duckdb",)

@@ -79,8 +79,9 @@ def test_survey_orders_exist_and_precede_the_survey(
     linked = scalar(con, f"SELECT count(order_id) FROM {surveys}")
     assert linked > 0
     orphans = scalar(
-        con, f"SELECT count(*) FROM {surveys} s ANTI JOIN {ecom} e USING (order_id) "
-        "WHERE s.order_id IS NOT NULL"
+        con,
+        f"SELECT count(*) FROM {surveys} s ANTI JOIN {ecom} e USING (order_id) "
+        "WHERE s.order_id IS NOT NULL",
     )
     assert orphans == 0
     before = scalar(
@@ -175,10 +176,14 @@ def test_truth_covers_every_record_exactly_once(
         missing = scalar(con, f"SELECT count(*) FROM (({keys}) EXCEPT ({mine}))")
         extra = scalar(con, f"SELECT count(*) FROM (({mine}) EXCEPT ({keys}))")
         assert (missing, extra) == (0, 0), source.table_id
-    assert scalar(
-        con, f"SELECT count(*) FROM {truth} WHERE entity_key <> table_id || ':' || record_key"
-    ) == 0
+    assert (
+        scalar(
+            con, f"SELECT count(*) FROM {truth} WHERE entity_key <> table_id || ':' || record_key"
+        )
+        == 0
+    )
     # only anonymous POS lines lack a person
-    assert scalar(
-        con, f"SELECT count(*) FROM {truth} WHERE person_id IS NULL AND table_id <> 'pos'"
-    ) == 0
+    assert (
+        scalar(con, f"SELECT count(*) FROM {truth} WHERE person_id IS NULL AND table_id <> 'pos'")
+        == 0
+    )

@@ -70,6 +70,8 @@ def test_calibration_hits_every_overlap() -> None:
     # every source keeps fewer persons than records, so each member gets a record
     plan = make_plan(RunConfig(scale=1_000_000))
     for source in SOURCES:
-        records = plan.pos_attributable if source.table_id == "pos" else plan.records[source.table_id]
+        records = (
+            plan.pos_attributable if source.table_id == "pos" else plan.records[source.table_id]
+        )
         persons = calibration.expected_persons[source.table_id] * plan.persons
         assert persons < 0.97 * records, source.table_id

@@ -16,53 +16,119 @@ MONEY = "DECIMAL(10,2)"
 # line items into orders, pos receipt_id groups them into baskets.
 SPEC_SCHEMAS: dict[str, list[tuple[str, str]]] = {
     "products": [
-        ("product_id", V), ("product_name", V), ("category", V), ("subcategory", V),
-        ("brand", V), ("price", MONEY), ("margin_pct", "DECIMAL(5,2)"),
-        ("is_private_label", BOOL), ("launch_date", "DATE"),
+        ("product_id", V),
+        ("product_name", V),
+        ("category", V),
+        ("subcategory", V),
+        ("brand", V),
+        ("price", MONEY),
+        ("margin_pct", "DECIMAL(5,2)"),
+        ("is_private_label", BOOL),
+        ("launch_date", "DATE"),
     ],
     "crm_customers": [
-        ("customer_id", V), ("email", V), ("phone", V), ("first_name", V), ("last_name", V),
-        ("loyalty_id", V), ("address_line1", V), ("city", V), ("country_code", V),
-        ("created_at", TS), ("updated_at", TS), ("opt_in_email", BOOL), ("opt_in_sms", BOOL),
+        ("customer_id", V),
+        ("email", V),
+        ("phone", V),
+        ("first_name", V),
+        ("last_name", V),
+        ("loyalty_id", V),
+        ("address_line1", V),
+        ("city", V),
+        ("country_code", V),
+        ("created_at", TS),
+        ("updated_at", TS),
+        ("opt_in_email", BOOL),
+        ("opt_in_sms", BOOL),
         ("customer_segment", V),
     ],
     "ecom_transactions": [
-        ("transaction_id", V), ("user_id", V), ("email", V), ("phone", V), ("product_id", V),
-        ("quantity", INT), ("unit_price", MONEY), ("order_total", MONEY), ("currency", V),
-        ("shipping_address_hash", V), ("payment_token", V), ("device_type", V),
-        ("order_date", TS), ("promo_code", V), ("order_id", V),
+        ("transaction_id", V),
+        ("user_id", V),
+        ("email", V),
+        ("phone", V),
+        ("product_id", V),
+        ("quantity", INT),
+        ("unit_price", MONEY),
+        ("order_total", MONEY),
+        ("currency", V),
+        ("shipping_address_hash", V),
+        ("payment_token", V),
+        ("device_type", V),
+        ("order_date", TS),
+        ("promo_code", V),
+        ("order_id", V),
     ],
     "loyalty_members": [
-        ("member_id", V), ("loyalty_id", V), ("email", V), ("phone", V), ("first_name", V),
-        ("last_name", V), ("tier", V), ("points_balance", INT), ("enrollment_date", TS),
+        ("member_id", V),
+        ("loyalty_id", V),
+        ("email", V),
+        ("phone", V),
+        ("first_name", V),
+        ("last_name", V),
+        ("tier", V),
+        ("points_balance", INT),
+        ("enrollment_date", TS),
         ("last_activity_date", TS),
     ],
     "mobile_app_users": [
-        ("app_user_id", V), ("device_id", V), ("email", V), ("phone", V), ("push_token", V),
-        ("os_type", V), ("app_version", V), ("first_open_date", TS), ("last_active_date", TS),
+        ("app_user_id", V),
+        ("device_id", V),
+        ("email", V),
+        ("phone", V),
+        ("push_token", V),
+        ("os_type", V),
+        ("app_version", V),
+        ("first_open_date", TS),
+        ("last_active_date", TS),
         ("total_sessions", INT),
     ],
     "pos_transactions": [
-        ("pos_transaction_id", V), ("store_id", V), ("loyalty_id", V), ("product_id", V),
-        ("quantity", INT), ("unit_price", MONEY), ("payment_token", V),
-        ("transaction_total", MONEY), ("transaction_date", TS), ("payment_method", V),
+        ("pos_transaction_id", V),
+        ("store_id", V),
+        ("loyalty_id", V),
+        ("product_id", V),
+        ("quantity", INT),
+        ("unit_price", MONEY),
+        ("payment_token", V),
+        ("transaction_total", MONEY),
+        ("transaction_date", TS),
+        ("payment_method", V),
         ("receipt_id", V),
     ],
     "survey_responses": [
-        ("response_id", V), ("survey_type", V), ("email", V), ("order_id", V),
-        ("product_id", V), ("nps_score", INT), ("satisfaction_rating", INT),
-        ("feedback_text", V), ("submitted_at", TS), ("completion_time_seconds", INT),
+        ("response_id", V),
+        ("survey_type", V),
+        ("email", V),
+        ("order_id", V),
+        ("product_id", V),
+        ("nps_score", INT),
+        ("satisfaction_rating", INT),
+        ("feedback_text", V),
+        ("submitted_at", TS),
+        ("completion_time_seconds", INT),
     ],
     "product_reviews": [
-        ("review_id", V), ("product_id", V), ("reviewer_user_id", V), ("reviewer_email", V),
-        ("reviewer_display_name", V), ("rating", INT), ("review_title", V), ("review_text", V),
-        ("verified_purchase", BOOL), ("helpful_votes", INT), ("submitted_at", TS),
+        ("review_id", V),
+        ("product_id", V),
+        ("reviewer_user_id", V),
+        ("reviewer_email", V),
+        ("reviewer_display_name", V),
+        ("rating", INT),
+        ("review_title", V),
+        ("review_text", V),
+        ("verified_purchase", BOOL),
+        ("helpful_votes", INT),
+        ("submitted_at", TS),
     ],
 }
 
 TRUTH_SCHEMAS = {
     "record_person": [
-        ("entity_key", V), ("table_id", V), ("record_key", V), ("person_id", "BIGINT"),
+        ("entity_key", V),
+        ("table_id", V),
+        ("record_key", V),
+        ("person_id", "BIGINT"),
     ],
 }
 
@@ -73,18 +139,30 @@ def schema(con: duckdb.DuckDBPyConnection, source: str) -> list[tuple[str, str]]
 
 
 @pytest.mark.parametrize("table", sorted(SPEC_SCHEMAS))
-def test_table_schema_is_the_spec(
-    small: Path, con: duckdb.DuckDBPyConnection, table: str
-) -> None:
+def test_table_schema_is_the_spec(small: Path, con: duckdb.DuckDBPyConnection, table: str) -> None:
     assert schema(con, parquet(small, table)) == SPEC_SCHEMAS[table]
 
 
 def test_truth_schema(small: Path, con: duckdb.DuckDBPyConnection) -> None:
     assert schema(con, parquet(small, "record_person", "truth")) == TRUTH_SCHEMAS["record_person"]
     persons = dict(schema(con, parquet(small, "persons", "truth")))
-    for column in ("person_id", "region", "country_code", "locale", "first_name", "last_name",
-                   "birth_year", "tier", "household_id", "email", "phone_e164", "loyalty_id",
-                   "device_ids", "payment_tokens", "address_hash"):
+    for column in (
+        "person_id",
+        "region",
+        "country_code",
+        "locale",
+        "first_name",
+        "last_name",
+        "birth_year",
+        "tier",
+        "household_id",
+        "email",
+        "phone_e164",
+        "loyalty_id",
+        "device_ids",
+        "payment_tokens",
+        "address_hash",
+    ):
         assert column in persons
     assert persons["device_ids"] == "VARCHAR[]"
 
@@ -94,7 +172,14 @@ def test_output_layout(small: Path) -> None:
     assert files == sorted(
         [f"parquet/{t}.parquet" for t in SPEC_SCHEMAS]
         + ["truth/record_person.parquet", "truth/persons.parquet"]
-        + [f"metadata/{m}.sql" for m in ("source_table_config", "rule_config",
-                                         "identifier_mapping_config", "test_exclusions")]
+        + [
+            f"metadata/{m}.sql"
+            for m in (
+                "source_table_config",
+                "rule_config",
+                "identifier_mapping_config",
+                "test_exclusions",
+            )
+        ]
         + ["stats/generation_report.json"]
     )
