@@ -37,7 +37,8 @@ NAME_VARIATION_RATE = 0.08
 class SourceNoise:
     """How one source writes identifiers: formats it favours and how often values are bad."""
 
-    phone_styles: dict[str, float] = field(default_factory=dict)
+    phone_styles: dict[str, float] = field(default_factory=dict)  # empty: no phone column
+    has_email: bool = True
     email_present: float = 1.0
     phone_present: float = 1.0
     junk_email: float = 0.003  # placeholder / junk emails (test@test.com, N/A, noreply@...)
@@ -55,8 +56,14 @@ SOURCE_NOISE: dict[str, SourceNoise] = {
     ),
     # web checkout: free text
     "ecom": SourceNoise(
-        phone_styles={"e164": 30, "national": 25, "spaced": 15, "dashed": 10, "paren": 10,
-                      "digits_cc": 10},
+        phone_styles={
+            "e164": 30,
+            "national": 25,
+            "spaced": 15,
+            "dashed": 10,
+            "paren": 10,
+            "digits_cc": 10,
+        },
         phone_present=0.55,
         missing_as="empty",
     ),
@@ -69,12 +76,152 @@ SOURCE_NOISE: dict[str, SourceNoise] = {
     ),
     # the app stores what the OS gives it: E.164
     "mobile": SourceNoise(phone_styles={"e164": 100}, email_present=0.8, phone_present=0.5),
-    "pos": SourceNoise(junk_email=0.0, junk_phone=0.0),
+    "pos": SourceNoise(has_email=False),  # identifiers: loyalty card and payment token only
     "survey": SourceNoise(email_present=0.95, junk_phone=0.0, missing_as="n/a"),
     "review": SourceNoise(email_present=0.85, junk_phone=0.0),
 }
 
 # Junk values real forms collect; the IDR metadata's exclusion list must catch every one of
 # them after normalisation (see idr_metadata.EXCLUSIONS).
-JUNK_EMAILS = ("test@test.com", "none@none.com", "noreply@example.com", "N/A", "no-reply@shop.com")
-JUNK_PHONES = ("0000000000", "000-00-0000", "1234567890", "N/A")
+JUNK_EMAILS = {
+    "test@test.com": 3,
+    "none@none.com": 2,
+    "noreply@example.com": 2,
+    "no-reply@shop.com": 1,
+    "N/A": 2,
+}
+JUNK_PHONES = {"0000000000": 3, "000-00-0000": 2, "1234567890": 2, "N/A": 1}
+
+
+@dataclass(frozen=True)
+class EdgeCases:
+    """Shares of persons/households/records that carry the spec's edge cases."""
+
+    employed_share: float = 0.15  # persons with a work address at a small company
+    company_size: int = 40  # persons per company id (of whom ~15% are employed there)
+    work_email_use: float = 0.25  # of an employee's e-commerce/review records: work address
+    company_inbox_use: float = 0.06  # ... the company's shared inbox (orders@company.com)
+    business_phone_use: float = 0.10  # ... the company's main line
+    landline_share: float = 0.35  # households with a landline
+    landline_use: float = 0.15  # of CRM/loyalty records of such households: the landline
+    family_email_share: float = 0.25  # multi-person households with a family account
+    family_email_use: float = 0.5  # of the e-commerce/survey/review records of its members
+    disjoint_share: float = 0.03  # multi-source persons with a second identity in one source
+    giant_cluster_records: int = 5_500  # e-commerce lines on one corporate email, at >= 5M
+    giant_cluster_full_scale: int = 5_000_000  # below this scale the cluster shrinks in step
+
+    def giant_cluster_size(self, scale: int) -> int:
+        return round(self.giant_cluster_records * min(1.0, scale / self.giant_cluster_full_scale))
+
+
+EDGE = EdgeCases()
+GIANT_CLUSTER_EMAIL = "procurement@globex-holdings.com"
+
+# Fixed-line numbers (household landlines): leading digits of the national number and the
+# count of digits after them, chosen outside every mobile range of seeds/phone_plans.csv.
+# NANP landlines use exchanges N1X, which mobile numbers never use.
+LANDLINE_PLANS: dict[str, tuple[str, int]] = {
+    "AR": ("2966", 6),
+    "AU": ("2", 8),
+    "BR": ("113", 7),
+    "CL": ("2", 8),
+    "CN": ("10", 8),
+    "CO": ("601", 7),
+    "DE": ("30", 8),
+    "ES": ("91", 7),
+    "FR": ("1", 8),
+    "GB": ("20", 8),
+    "IN": ("11", 8),
+    "IT": ("02", 8),
+    "JP": ("3", 8),
+    "KR": ("2", 8),
+    "MX": ("311", 7),
+    "NL": ("20", 7),
+    "PL": ("22", 7),
+    "SE": ("8", 8),
+}
+NANP_LANDLINE_AREAS: dict[str, tuple[str, ...]] = {
+    "US": ("212", "312", "415", "617", "713", "305", "404", "206", "202", "214"),
+    "CA": ("416", "514", "604", "403"),
+}
+# Business main lines (freephone ranges), likewise outside the mobile ranges.
+BUSINESS_PLANS: dict[str, tuple[str, int]] = {
+    "AU": ("1800", 6),
+    "CL": ("800", 6),
+    "CO": ("1800", 7),
+    "ES": ("900", 6),
+    "FR": ("800", 6),
+    "IN": ("1800", 7),
+    "IT": ("800", 6),
+    "JP": ("120", 6),
+    "KR": ("80", 8),
+    "NL": ("800", 7),
+    "PL": ("800", 6),
+    "SE": ("20", 6),
+}
+DEFAULT_BUSINESS_PLAN = ("800", 7)
+
+
+def template_globals(scale: int, persons: int, ecom_records: int) -> dict[str, object]:
+    """Everything above, as the names the SQL macros use."""
+    return {
+        "noise": SOURCE_NOISE,
+        "edge": EDGE,
+        "email_variations": EMAIL_VARIATIONS,
+        "email_variation_rate": EMAIL_VARIATION_RATE,
+        "name_variations": NAME_VARIATIONS,
+        "name_variation_rate": NAME_VARIATION_RATE,
+        "junk_emails": JUNK_EMAILS,
+        "junk_phones": JUNK_PHONES,
+        "giant_cluster_email": GIANT_CLUSTER_EMAIL,
+        "giant_cluster_rate": EDGE.giant_cluster_size(scale) / max(ecom_records, 1),
+        "n_companies": max(3, persons // EDGE.company_size),
+        "landline_plans": LANDLINE_PLANS,
+        "nanp_landline_areas": NANP_LANDLINE_AREAS,
+        "business_plans": BUSINESS_PLANS,
+        "default_business_plan": DEFAULT_BUSINESS_PLAN,
+        "time_profiles": TIME_PROFILES,
+    }
+
+
+@dataclass(frozen=True)
+class TimeProfile:
+    """When events happen (sql/macros/calendar.sql).
+
+    weekdays: weight per day offset from Monday (0) to Sunday (6).
+    dayparts: weight per starting hour of a `daypart_hours`-long slot (local time).
+    season_share: events moved to November-December; 0.048 lifts those months' daily rate
+    about 30% above the rest of the year.
+    """
+
+    weekdays: dict[int, float]
+    dayparts: dict[int, float]
+    daypart_hours: int = 2
+    season_share: float = 0.048
+
+
+TIME_PROFILES = {
+    # online: 60% on the 5 weekdays, 40% on the weekend; peaks at lunch and in the evening
+    "online": TimeProfile(
+        weekdays={0: 12, 1: 12, 2: 12, 3: 12, 4: 12, 5: 20, 6: 20},
+        dayparts={
+            0: 3,
+            2: 1,
+            4: 1,
+            6: 4,
+            8: 7,
+            10: 9,
+            12: 16,
+            14: 10,
+            16: 9,
+            18: 16,
+            20: 10,
+            22: 4,
+        },
+    ),
+    # in store: opening hours, busiest on Saturday
+    "store": TimeProfile(
+        weekdays={0: 12, 1: 12, 2: 12, 3: 13, 4: 16, 5: 21, 6: 14},
+        dayparts={8: 6, 10: 14, 12: 20, 14: 15, 16: 17, 18: 18, 20: 10},
+    ),
+}

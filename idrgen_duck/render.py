@@ -14,7 +14,7 @@ from typing import Any
 import jinja2
 
 from idrgen_duck import plan as plan_module
-from idrgen_duck import resources
+from idrgen_duck import realism, resources
 from idrgen_duck.idr_metadata import metadata_context
 from idrgen_duck.plan import SOURCE_BY_ID, SOURCES, Plan
 
@@ -84,6 +84,10 @@ def make_environment(plan: Plan | None = None, dialect: str = "duckdb") -> jinja
     env.globals["source_by_id"] = SOURCE_BY_ID
     env.globals["as_of"] = plan_module.AS_OF
     env.globals["history_start"] = plan_module.HISTORY_START
+    if plan is not None:
+        env.globals.update(
+            realism.template_globals(plan.config.scale, plan.persons, plan.records["ecom"])
+        )
 
     def dispatch(name: str) -> Callable[..., Any]:
         """dbt-style: `rand` -> `duckdb__rand`; a missing dialect fails loudly."""

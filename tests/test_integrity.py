@@ -90,12 +90,15 @@ def test_survey_orders_exist_and_precede_the_survey(
         f"FROM {ecom}) e USING (order_id) WHERE s.submitted_at < e.order_date",
     )
     assert before == 0
-    # the survey is about the respondent's own order
+    # the survey is about the respondent's own order (same true person)
+    truth = parquet(small, "record_person", "truth")
     foreign = scalar(
         con,
         f"""SELECT count(*) FROM {surveys} s
-            JOIN (SELECT DISTINCT order_id, email FROM {ecom}) e USING (order_id)
-            WHERE s.email IS NOT NULL AND s.email <> e.email""",
+            JOIN {truth} ts ON ts.table_id = 'survey' AND ts.record_key = s.response_id
+            JOIN {ecom} e USING (order_id)
+            JOIN {truth} te ON te.table_id = 'ecom' AND te.record_key = e.transaction_id
+            WHERE ts.person_id <> te.person_id""",
     )
     assert foreign == 0
 

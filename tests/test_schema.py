@@ -129,6 +129,7 @@ TRUTH_SCHEMAS = {
         ("table_id", V),
         ("record_key", V),
         ("person_id", "BIGINT"),
+        ("noise", "VARCHAR[]"),
     ],
 }
 

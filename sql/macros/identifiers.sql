@@ -95,24 +95,27 @@ md5({{ expr }})
 list_slice([{{ items | join(', ') }}], 1, {{ n }})
 {%- endmacro %}
 
-{#- A person's mobile number written in one of the forms real systems hold. All forms keep
-    the same digits after the country code / trunk prefix, so digits-only normalisation plus
-    the country code recovers the number. Styles: e164 (+447400123456), digits_cc
-    (447400123456), national (07400123456; NANP 2015550123), spaced (+44 740 012 3456; NANP +1 201-555-0123),
-    dashed (0740-012-3456), paren (NANP (201) 555-0123, else national). -#}
-{% macro phone_written(a, style) -%}
-{%- set nsn = a ~ '.phone_nsn' -%}
+{#- A phone number written in one of the forms real systems hold. `nsn` is the national
+    significant number (default: the person's mobile). All forms keep the same digits after
+    the country code / trunk prefix, so only the country code or trunk prefix tells them
+    apart. Styles: e164 (+447400123456), digits_cc (447400123456), national (07400123456;
+    NANP 2015550123), spaced (+44 740 012 3456; NANP +1 201-555-0123), dashed
+    (0740-012-3456), paren (NANP (201) 555-0123, else national). -#}
+{% macro phone_written(a, style, nsn=none) -%}
+{%- set mobile = nsn is none -%}
+{%- set nsn = a ~ '.phone_nsn' if mobile else nsn -%}
 {%- set nanp = a ~ ".calling_code = '1'" -%}
+{%- set e164 = a ~ '.phone_e164' if mobile else "('+' || " ~ a ~ ".calling_code || " ~ nsn ~ ")" -%}
 CASE {{ style }}
-    WHEN 'e164' THEN {{ a }}.phone_e164
-    WHEN 'digits_cc' THEN substr({{ a }}.phone_e164, 2)
+    WHEN 'e164' THEN {{ e164 }}
+    WHEN 'digits_cc' THEN substr({{ e164 }}, 2)
     WHEN 'national' THEN CASE WHEN {{ nanp }} THEN {{ nsn }} ELSE {{ a }}.trunk_prefix || {{ nsn }} END
     WHEN 'spaced' THEN CASE WHEN {{ nanp }}
         THEN '+1 ' || substr({{ nsn }}, 1, 3) || '-' || substr({{ nsn }}, 4, 3) || '-' || substr({{ nsn }}, 7)
         ELSE '+' || {{ a }}.calling_code || ' ' || substr({{ nsn }}, 1, 3) || ' ' || substr({{ nsn }}, 4, 3)
              || ' ' || substr({{ nsn }}, 7) END
-    WHEN 'dashed' THEN CASE WHEN {{ nanp }} THEN '' ELSE {{ a }}.trunk_prefix END || substr({{ nsn }}, 1, 3) || '-' || substr({{ nsn }}, 4, 3)
-        || '-' || substr({{ nsn }}, 7)
+    WHEN 'dashed' THEN CASE WHEN {{ nanp }} THEN '' ELSE {{ a }}.trunk_prefix END || substr({{ nsn }}, 1, 3)
+        || '-' || substr({{ nsn }}, 4, 3) || '-' || substr({{ nsn }}, 7)
     ELSE CASE WHEN {{ nanp }}
         THEN '(' || substr({{ nsn }}, 1, 3) || ') ' || substr({{ nsn }}, 4, 3) || '-' || substr({{ nsn }}, 7)
         ELSE {{ a }}.trunk_prefix || {{ nsn }} END
@@ -145,4 +148,49 @@ CASE WHEN {{ os_type }} = 'iOS' THEN {{ uuid_upper(stream ~ ':ios', key) }} ELSE
     the 9 that E.164 inserts after +54. -#}
 {% macro e164(a) -%}
 ('+' || {{ a }}.calling_code || CASE WHEN {{ a }}.country_code = 'AR' THEN '9' ELSE '' END || {{ a }}.phone_nsn)
+{%- endmacro %}
+
+{#- A number from a fixed (prefix, digits) plan: an affine bijection of `rank`, so distinct
+    ranks give distinct numbers within the plan. -#}
+{% macro planned_number(prefix, digits_count, rank) -%}
+('{{ prefix }}' || {{ digits('((' ~ rank ~ ') * 7777777 + 1234567) % ' ~ 10 ** digits_count, digits_count) }})
+{%- endmacro %}
+
+{#- A household landline: the household's rank within its country (and landline owners), in the
+    country's fixed-line plan (realism.LANDLINE_PLANS). NANP: area code, exchange N1X, line. -#}
+{% macro landline_nsn(a) -%}
+{%- set x = '((' ~ a ~ '.landline_rank * 7777777 + 1234567) % ' -%}
+CASE {{ a }}.country_code
+{% for country, areas in nanp_landline_areas.items() %}
+{% set space = 720000 * (areas | length) %}
+    WHEN '{{ country }}' THEN
+        CASE {{ x }}{{ space }}) // 720000
+        {% for area in areas %}WHEN {{ loop.index0 }} THEN '{{ area }}' {% endfor %}END
+        || CAST(2 + {{ x }}{{ space }}) % 720000 // 10000 // 9 AS VARCHAR) || '1'
+        || CAST(CASE WHEN {{ x }}{{ space }}) % 720000 // 10000 % 9 = 0 THEN 0
+                     ELSE {{ x }}{{ space }}) % 720000 // 10000 % 9 + 1 END AS VARCHAR)
+        || {{ digits(x ~ space ~ ') % 10000', 4) }}
+{% endfor %}
+{% for country, (prefix, n) in landline_plans.items() %}
+    WHEN '{{ country }}' THEN {{ planned_number(prefix, n, a ~ '.landline_rank') }}
+{% endfor %}
+END
+{%- endmacro %}
+
+{#- A company's main line, in a freephone range of the employee's country. -#}
+{% macro business_nsn(a) -%}
+CASE {{ a }}.country_code
+{% for country, (prefix, n) in business_plans.items() %}
+    WHEN '{{ country }}' THEN {{ planned_number(prefix, n, a ~ '.company_no') }}
+{% endfor %}
+    ELSE {{ planned_number(default_business_plan[0], default_business_plan[1], a ~ '.company_no') }}
+END
+{%- endmacro %}
+
+{#- A second, unrelated address (a numeric handle at a global provider, unique per person):
+    what a person uses to stay apart in one source. -#}
+{% macro alternate_email(a) -%}
+('8' || {{ digits('(' ~ a ~ '.person_id * 7777777 + 4242) % 100000000', 8) }} || '@'
+ || {{ pick('persons.alternate_domain', a ~ '.person_id',
+            {'gmail.com': 5, 'outlook.com': 2, 'yahoo.com': 2, 'icloud.com': 1}) }})
 {%- endmacro %}

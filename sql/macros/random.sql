@@ -69,12 +69,16 @@ CREATE OR REPLACE MACRO {{ P }}rand(stream, k) AS
 {%- set items = weighted | list -%}
 {%- set ns = namespace(acc=0) -%}
 {%- set draw = rand(stream, key) ~ ' % 1000000' -%}
+{%- if items | length == 1 -%}
+{{ literal(items[0]) if quote else items[0] }}
+{%- else -%}
 CASE
 {%- for value in items[:-1] %}
 {%- set ns.acc = ns.acc + weighted[value] %}
  WHEN {{ draw }} < {{ ((ns.acc / total) * 1000000) | round | int }} THEN {{ literal(value) if quote else value }}
 {%- endfor %}
  ELSE {{ literal(items[-1]) if quote else items[-1] }} END
+{%- endif -%}
 {%- endmacro %}
 
 {#- A SQL literal for a Python value. -#}

@@ -21,9 +21,10 @@
 (({{ r }}.n_ecom + {{ lines_per_order(r ~ '.person_id') }} - 1) // {{ lines_per_order(r ~ '.person_id') }})
 {%- endmacro %}
 
-{#- When an order was placed: between the person becoming a customer and the end of history. -#}
+{#- When an order was placed: between the person becoming a customer and the end of history,
+    in the shape of online shopping time (calendar.sql). -#}
 {% macro ecom_order_date(r, order_no) -%}
-{{ timestamp_between('ecom.order_date', order_no, r ~ '.customer_since', "TIMESTAMP '" ~ as_of ~ "'") }}
+{{ event_time('ecom.order_date', order_no, r ~ '.customer_since', "TIMESTAMP '" ~ as_of ~ "'") }}
 {%- endmacro %}
 
 {#- Product of a sales line: popularity is skewed (u^2.5: the top 10% of products sell about

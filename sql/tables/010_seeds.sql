@@ -39,3 +39,6 @@
 
 {{ create_bucketed('survey_phrases', 'survey_phrases.csv', 'sentiment', 'phrase', ['phrase'],
    weight='1') }}
+
+{{ create_bucketed('nicknames', 'nicknames.csv', "locale_group || ':' || name", 'nickname',
+   ['nickname'], weight='1') }}

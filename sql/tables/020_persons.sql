@@ -16,7 +16,8 @@ WITH base AS (
                           {'0000': 5, '0003': 10, '0022': 15, '0023': 30, '0123': 40}) }} AS household_id,
            {{ pick('persons.gender', 'id', {'F': 51, 'M': 49}) }} AS gender,
            -- 2 of 5 persons is the most common source count; see plan.SOURCE_COUNT_SHARES
-           {{ pick('persons.source_count', 'id', source_count_shares, quote=false) }} AS source_count
+           {{ pick('persons.source_count', 'id', source_count_shares, quote=false) }} AS source_count,
+           {{ rand('persons.company_no', 'id') }} % {{ n_companies }} AS company_no
     FROM {{ P }}ids
     WHERE id < {{ plan.persons }}
 ), placed AS (
@@ -45,6 +46,18 @@ WITH base AS (
     {{ join_pick('streets', 'st', 'p.country_code', 'persons.street', 'p.household_id') }}
     {{ join_pick('phone_plans', 'ph', 'p.country_code', 'persons.phone_plan', 'p.person_id') }}
     {{ join_pick('email_domains', 'ed', 'p.country_code', 'persons.email_domain', 'p.person_id') }}
+), extras AS (
+    SELECT n.*,
+           nn.nickname,
+           -- a family account: named after the household's family name, at a household provider
+           {{ email_name('hs.name_latin') }} AS household_surname,
+           fd.domain AS family_domain,
+           co.name_latin AS company_name
+    FROM named AS n
+    {{ join_pick('nicknames', 'nn', "left(n.locale, 2) || ':' || n.first_name", 'persons.nickname', 'n.person_id') }}
+    {{ join_pick('last_names', 'hs', 'n.locale', 'persons.last_name', '2 * n.household_id') }}
+    {{ join_pick('email_domains', 'fd', 'n.country_code', 'persons.family_domain', 'n.household_id') }}
+    {{ join_pick('last_names', 'co', "'en_US'", 'persons.company_name', 'n.company_no') }}
 ), drawn AS (
     SELECT n.*,
            1945 + CAST(floor(({{ uniform('persons.birth_year:a', 'n.person_id') }}
@@ -65,8 +78,13 @@ WITH base AS (
            {% for k, p in cal.crm_probability.items() %}
                WHEN {{ k }} THEN {{ (p * 4294967296) | round | int }}
            {% endfor %}
-           END AS in_crm
-    FROM named AS n
+           END AS in_crm,
+           -- edge cases: employees of small companies (work address, shared inbox, business
+           -- line), households with a landline or a family email account
+           {{ chance('persons.employed', 'n.person_id', edge.employed_share) }} AS employed,
+           {{ chance('persons.landline', 'n.household_id', edge.landline_share) }} AS has_landline,
+           {{ chance('persons.family_email', 'n.household_id', edge.family_email_share) }} AS wants_family_email
+    FROM extras AS n
 ), keyed AS (
     SELECT d.*,
     {% for s in non_crm %}
@@ -87,7 +105,12 @@ SELECT k.* EXCLUDE ({% for s in non_crm %}key_{{ s.table_id }}{{ ', ' if not loo
             ELSE 'one_time' END AS tier,
        -- local part of the personal email from the romanised name
        {{ email_local_part('k') }} AS email_local,
-       {{ street_address('k') }} AS street_address
+       {{ street_address('k') }} AS street_address,
+       {{ pick('persons.family_pattern', 'k.household_id', {'family': 1, 'the': 1, 'fam': 1}) }} AS family_pattern,
+       {{ email_name('k.first_name_latin') }} || '.' || {{ email_name('k.last_name_latin') }} AS work_local,
+       lower(k.company_name) || {{ pick('persons.company_suffix', 'k.company_no',
+            {'group': 3, 'logistics': 2, 'partners': 2, 'consulting': 2, 'labs': 1, 'industries': 1,
+             'solutions': 2, 'holdings': 1, 'systems': 1, 'media': 1}) }} || '.com' AS company_domain
 FROM keyed AS k;
 
 -- Stage 2, on a narrow projection (sorting only the keys is much cheaper than sorting whole
@@ -97,7 +120,8 @@ WITH activity AS (
     -- Activity weights decide who gets a source's extra records: Pareto-tailed, so a
     -- minority of customers place most orders; high-value persons buy more.
     SELECT d.person_id, d.household_id, d.email_local, d.email_domain, d.country_code,
-           d.postcode, d.city, d.street_address, d.phone_prefix,
+           d.postcode, d.city, d.street_address, d.phone_prefix, d.household_surname,
+           d.family_domain, d.family_pattern, d.work_local, d.company_domain, d.has_landline,
 {% for s in sources %}
            d.in_{{ s.table_id }},
            CASE WHEN d.in_{{ s.table_id }} THEN CAST(round(1000 * {{ pareto('persons.activity_' ~ s.table_id,
@@ -116,11 +140,18 @@ WITH activity AS (
            dense_rank() OVER (PARTITION BY a.country_code, a.postcode, a.city, a.street_address
                               ORDER BY a.household_id) AS address_rank,
            row_number() OVER (PARTITION BY a.country_code, a.phone_prefix ORDER BY a.person_id) - 1
-               AS phone_rank
+               AS phone_rank,
+           count(*) OVER (PARTITION BY a.household_id) AS household_size,
+           dense_rank() OVER (PARTITION BY a.household_surname, a.family_pattern, a.family_domain
+                              ORDER BY a.household_id) AS family_rank,
+           dense_rank() OVER (PARTITION BY a.country_code, a.has_landline ORDER BY a.household_id) - 1
+               AS landline_rank,
+           row_number() OVER (PARTITION BY a.work_local, a.company_domain ORDER BY a.person_id) AS work_rank
     FROM activity AS a
     WINDOW by_person AS (ORDER BY a.person_id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
 )
-SELECT person_id, email_rank, address_rank, phone_rank,
+SELECT person_id, email_rank, address_rank, phone_rank, household_size, family_rank,
+       landline_rank, work_rank,
 {% for s in sources %}
        {{ allocate(s.table_id, records[s.table_id] if s.table_id != 'pos' else plan.pos_attributable) }}{{ ',' if not loop.last }}
 {% endfor %}
@@ -140,6 +171,15 @@ WITH identified AS (
 ), numbered AS (
     SELECT i.*, {{ mobile_nsn('i') }} AS phone_nsn
     FROM identified AS i
+), disjoint AS (
+    -- a few persons use a second, unrelated identity in one source (a throwaway address, no
+    -- phone): the truth says same person, no exact-match engine can know
+    SELECT n.*,
+           CASE WHEN n.source_count >= 2 AND {{ chance('persons.disjoint', 'n.person_id', edge.disjoint_share) }}
+                THEN CASE WHEN n.in_mobile THEN 'mobile' WHEN n.in_review THEN 'review'
+                          WHEN n.in_survey THEN 'survey' END
+           END AS disjoint_table
+    FROM numbered AS n
 )
 SELECT i.person_id, i.household_id, i.region, i.country_code, i.locale, i.gender,
        i.first_name, i.last_name, i.first_name_latin, i.last_name_latin, i.name_order,
@@ -159,11 +199,27 @@ SELECT i.person_id, i.household_id, i.region, i.country_code, i.locale, i.gender
                        'i.n_cards') }} AS payment_tokens,
        i.address_line1, i.city, i.region_name, i.postcode,
        {{ address_hash('i.address_line1', 'i.postcode', 'i.city', 'i.country_code') }} AS address_hash,
-       i.currency, i.utc_offset_hours,
+       i.currency, i.utc_offset_hours, i.nickname,
+       CASE WHEN i.employed THEN i.work_local
+            || CASE WHEN i.work_rank > 1 THEN CAST(i.work_rank AS VARCHAR) ELSE '' END
+            || '@' || i.company_domain END AS work_email,
+       CASE WHEN i.employed THEN {{ pick('persons.company_inbox', 'i.company_no',
+            {'orders': 4, 'purchasing': 2, 'accounts': 1, 'office': 2}) }} || '@' || i.company_domain END
+           AS company_email,
+       CASE WHEN i.employed THEN {{ business_nsn('i') }} END AS business_nsn,
+       CASE WHEN i.has_landline THEN {{ landline_nsn('i') }} END AS landline_nsn,
+       CASE WHEN i.wants_family_email AND i.household_size > 1
+            THEN CASE i.family_pattern WHEN 'family' THEN i.household_surname || 'family'
+                                       WHEN 'the' THEN 'the' || i.household_surname || 's'
+                                       ELSE 'fam.' || i.household_surname END
+                 || CASE WHEN i.family_rank > 1 THEN CAST(i.family_rank AS VARCHAR) ELSE '' END
+                 || '@' || i.family_domain END AS family_email,
+       i.disjoint_table,
+       CASE WHEN i.disjoint_table IS NOT NULL THEN {{ alternate_email('i') }} END AS alternate_email,
 {% for s in sources %}
        i.in_{{ s.table_id }}, i.n_{{ s.table_id }}, i.first_{{ s.table_id }}{{ ',' if not loop.last }}
 {% endfor %}
-FROM numbered AS i;
+FROM disjoint AS i;
 
 DROP TABLE {{ P }}person_draws;
 DROP TABLE {{ P }}person_ranks;

@@ -6,12 +6,15 @@ CASE WHEN {{ r }}.nth = 0 THEN {{ r }}.customer_since
 -- crm_customers: {{ records.crm }} records, one per registration. Persons with more than one
 -- record are duplicate registrations of the same person (the CRM's own dedup missed them).
 {% call copy_parquet(out, 'crm_customers') %}
+WITH r AS (
+    SELECT p.* {{ noise_decisions('crm', 'p') }}
+    FROM {{ source_rows('crm') }} AS p
+)
 SELECT {{ source_key('crm', 'r.record_no') }} AS customer_id,
-       r.email,
-       -- a CRM form stores one house style, with some older records in another
-       {{ phone_written('r', pick('crm.phone_style', 'r.record_no', {'national': 55, 'e164': 30, 'spaced': 15})) }} AS phone,
-       r.first_name,
-       r.last_name,
+       {{ source_email('crm', 'r') }} AS email,
+       {{ source_phone('crm', 'r') }} AS phone,
+       {{ source_first_name('r') }} AS first_name,
+       {{ source_last_name('r') }} AS last_name,
        CASE WHEN r.in_loyalty AND {{ chance('crm.loyalty_known', 'r.record_no', 0.85) }} THEN r.loyalty_id END AS loyalty_id,
        r.address_line1,
        r.city,
@@ -23,5 +26,5 @@ SELECT {{ source_key('crm', 'r.record_no') }} AS customer_id,
        CASE WHEN r.tier = 'high_value' AND {{ chance('crm.vip', 'r.record_no', 0.8) }} THEN 'VIP'
             WHEN {{ crm_created_at('r') }} >= TIMESTAMP '{{ as_of }}' - INTERVAL 180 DAY THEN 'New'
             ELSE 'Regular' END AS customer_segment
-FROM {{ source_rows('crm') }} AS r
+FROM r
 {% endcall %}

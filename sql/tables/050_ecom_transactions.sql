@@ -3,8 +3,10 @@
 -- A minority of customers place most orders (Pareto activity, see plan.ACTIVITY).
 {% call copy_parquet(out, 'ecom_transactions') %}
 WITH lines AS (
-    SELECT r.record_no, r.person_id, r.email, r.phone_e164, r.currency, r.address_hash,
-           r.payment_tokens, r.customer_since, r.phone_nsn, r.trunk_prefix, r.calling_code,
+    SELECT r.record_no, r.person_id, r.currency, r.address_hash, r.payment_tokens,
+           r.customer_since, r.calling_code, r.trunk_prefix, r.phone_nsn, r.phone_e164,
+           r.email, r.landline_nsn, r.business_nsn, r.family_email, r.company_email, r.work_email,
+           r.alternate_email {{ noise_decisions('ecom', 'r') }},
            {{ ecom_order_no('r', 'r.nth') }} AS order_no,
            {{ line_product_no('ecom.product_id', 'r.record_no') }} AS product_no,
            {{ line_quantity('ecom.quantity', 'r.record_no') }} AS quantity
@@ -12,11 +14,8 @@ WITH lines AS (
 )
 SELECT {{ source_key('ecom', 'l.record_no') }} AS transaction_id,
        {{ ecom_user_id('l.person_id') }} AS user_id,
-       l.email,
-       CASE WHEN {{ chance('ecom.phone_given', 'l.order_no', 0.55) }}
-            THEN {{ phone_written('l', pick('ecom.phone_style', 'l.order_no',
-                     {'e164': 30, 'national': 25, 'spaced': 15, 'dashed': 10, 'paren': 10, 'digits_cc': 10})) }}
-       END AS phone,
+       {{ source_email('ecom', 'l') }} AS email,
+       {{ source_phone('ecom', 'l') }} AS phone,
        pr.product_id,
        l.quantity,
        pr.price AS unit_price,

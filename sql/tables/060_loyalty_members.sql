@@ -3,7 +3,7 @@
 -- card, new sign-up), since loyalty_id is unique per membership.
 {% call copy_parquet(out, 'loyalty_members') %}
 WITH m AS (
-    SELECT r.*,
+    SELECT r.* {{ noise_decisions('loyalty', 'r') }},
            {{ timestamp_between('loyalty.enrollment_date', 'r.record_no', 'r.customer_since',
                                 "TIMESTAMP '" ~ as_of ~ "' - INTERVAL 1 DAY") }} AS enrollment_date,
            -- points grow with spending: high-value persons hold more
@@ -14,10 +14,10 @@ WITH m AS (
 SELECT {{ source_key('loyalty', 'm.record_no') }} AS member_id,
        CASE WHEN m.nth = 0 THEN m.loyalty_id
             ELSE {{ reissued_card_number('m.record_no') }} END AS loyalty_id,
-       m.email,
-       {{ phone_written('m', pick('loyalty.phone_style', 'm.record_no', {'national': 50, 'e164': 35, 'spaced': 15})) }} AS phone,
-       m.first_name,
-       m.last_name,
+       {{ source_email('loyalty', 'm') }} AS email,
+       {{ source_phone('loyalty', 'm') }} AS phone,
+       {{ source_first_name('m') }} AS first_name,
+       {{ source_last_name('m') }} AS last_name,
        CASE WHEN m.points_balance >= 20000 THEN 'Platinum'
             WHEN m.points_balance >= 5000 THEN 'Gold'
             WHEN m.points_balance >= 1000 THEN 'Silver'

@@ -2,15 +2,15 @@
 -- than one device, or a reinstall on the same device (same device_id, new app_user_id).
 {% call copy_parquet(out, 'mobile_app_users') %}
 WITH u AS (
-    SELECT r.*,
+    SELECT r.* {{ noise_decisions('mobile', 'r') }},
            {{ timestamp_between('mobile.first_open_date', 'r.record_no', 'r.customer_since',
                                 "TIMESTAMP '" ~ as_of ~ "' - INTERVAL 1 DAY") }} AS first_open_date
     FROM {{ source_rows('mobile') }} AS r
 )
 SELECT {{ source_key('mobile', 'u.record_no') }} AS app_user_id,
        u.device_ids[1 + u.nth % len(u.device_ids)] AS device_id,
-       CASE WHEN {{ chance('mobile.email_given', 'u.record_no', 0.8) }} THEN u.email END AS email,
-       CASE WHEN {{ chance('mobile.phone_given', 'u.record_no', 0.5) }} THEN u.phone_e164 END AS phone,
+       {{ source_email('mobile', 'u') }} AS email,
+       {{ source_phone('mobile', 'u') }} AS phone,
        {{ push_token('u.os_type', 'mobile.push_token', 'u.record_no') }} AS push_token,
        u.os_type,
        {{ pick('mobile.app_version', 'u.record_no',

@@ -43,7 +43,7 @@ SELECT {{ source_key('pos', 'l.record_no') }} AS pos_transaction_id,
             ELSE l.payment_tokens[1 + {{ rand('pos.payment_card', 'l.basket_no') }} % len(l.payment_tokens)]
        END AS payment_token,
        CAST(sum(l.quantity * pr.price) OVER (PARTITION BY l.basket_no) AS DECIMAL(10, 2)) AS transaction_total,
-       {{ timestamp_between('pos.transaction_date', 'l.basket_no', 'l.customer_since', "TIMESTAMP '" ~ as_of ~ "'") }}
+       {{ event_time('pos.transaction_date', 'l.basket_no', 'l.customer_since', "TIMESTAMP '" ~ as_of ~ "'", 'store') }}
            AS transaction_date,
        l.payment_method,
        {{ record_key('RCP-', 'l.basket_no', 'pos.receipt_id') }} AS receipt_id

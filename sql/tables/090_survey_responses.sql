@@ -3,7 +3,7 @@
 -- submitted after the order); others answer NPS and product-feedback surveys.
 {% call copy_parquet(out, 'survey_responses') %}
 WITH s AS (
-    SELECT r.*,
+    SELECT r.* {{ noise_decisions('survey', 'r') }},
            CASE WHEN r.n_ecom > 0
                 THEN {{ pick('survey.survey_type', 'r.record_no', {'post_purchase': 55, 'nps': 25, 'product_feedback': 20}) }}
                 ELSE {{ pick('survey.survey_type', 'r.record_no', {'nps': 60, 'product_feedback': 40}) }}
@@ -30,7 +30,7 @@ WITH s AS (
 )
 SELECT {{ source_key('survey', 'x.record_no') }} AS response_id,
        x.survey_type,
-       CASE WHEN {{ chance('survey.email_given', 'x.record_no', 0.95) }} THEN x.email END AS email,
+       {{ source_email('survey', 'x') }} AS email,
        CASE WHEN x.linked_order_no IS NOT NULL THEN {{ ecom_order_id('x.linked_order_no') }} END
            AS order_id,
        CASE WHEN x.survey_type = 'nps' THEN NULL

@@ -3,7 +3,7 @@
 -- the rating.
 {% call copy_parquet(out, 'product_reviews') %}
 WITH v AS (
-    SELECT r.*,
+    SELECT r.* {{ noise_decisions('review', 'r') }},
            r.n_ecom > 0 AND {{ chance('review.verified', 'r.record_no', 0.85) }} AS verified_purchase,
            -- a line of one of the person's orders
            r.first_ecom + {{ rand('review.line', 'r.record_no') }} % greatest(r.n_ecom, 1) AS line_no,
@@ -20,7 +20,7 @@ SELECT {{ source_key('review', 'x.record_no') }} AS review_id,
        {{ product_id('x.product_no') }} AS product_id,
        CASE WHEN x.n_ecom > 0 AND {{ chance('review.user_linked', 'x.record_no', 0.8) }}
             THEN {{ ecom_user_id('x.person_id') }} END AS reviewer_user_id,
-       CASE WHEN {{ chance('review.email_given', 'x.record_no', 0.85) }} THEN x.email END AS reviewer_email,
+       {{ source_email('review', 'x') }} AS reviewer_email,
        CASE {{ pick('review.display_style', 'x.record_no', {'first_initial': 50, 'first': 25, 'handle': 25}) }}
             WHEN 'first_initial' THEN x.first_name_latin || ' ' || left(x.last_name_latin, 1) || '.'
             WHEN 'first' THEN x.first_name_latin

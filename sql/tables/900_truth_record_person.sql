@@ -1,18 +1,21 @@
--- truth/record_person: one row per source record and the true person behind it (NULL for
--- anonymous POS walk-ins). entity_key is '<table_id>:<primary key>', as the IDR engine builds
--- it, so an engine's output joins to it directly. Rebuilt from the persons table with the
--- same key macros as the sources, instead of re-reading the written files.
+-- truth/record_person: one row per source record, the true person behind it (NULL for
+-- anonymous POS walk-ins) and the noise the record carries (tags, see README). entity_key is
+-- '<table_id>:<primary key>', as the IDR engine builds it, so an engine's output joins to it
+-- directly. Rebuilt from the persons table with the same key and noise macros as the sources,
+-- instead of re-reading the written files.
 {% call copy_parquet(out, 'record_person', folder='truth') %}
 {% for s in sources %}
-SELECT '{{ s.table_id }}:' || {{ source_key(s.table_id, 'r.record_no') }} AS entity_key,
+SELECT '{{ s.table_id }}:' || {{ source_key(s.table_id, 'd.record_no') }} AS entity_key,
        '{{ s.table_id }}' AS table_id,
-       {{ source_key(s.table_id, 'r.record_no') }} AS record_key,
-       r.person_id
-FROM {{ source_rows(s.table_id) }} AS r
+       {{ source_key(s.table_id, 'd.record_no') }} AS record_key,
+       d.person_id,
+       {{ noise_tags(s.table_id, 'd') }} AS noise
+FROM (SELECT r.* {{ noise_decisions(s.table_id, 'r') }} FROM {{ source_rows(s.table_id) }} AS r) AS d
 UNION ALL
 {% endfor %}
 SELECT 'pos:' || {{ source_key('pos', plan.pos_attributable ~ ' + id') }}, 'pos',
-       {{ source_key('pos', plan.pos_attributable ~ ' + id') }}, CAST(NULL AS BIGINT)
+       {{ source_key('pos', plan.pos_attributable ~ ' + id') }}, CAST(NULL AS BIGINT),
+       CAST([] AS VARCHAR[])
 FROM {{ P }}ids
 WHERE id < {{ records.pos - plan.pos_attributable }}
 {% endcall %}

@@ -1,0 +1,183 @@
+{#-
+  How a source writes a person's identifiers, record by record: noise, edge cases, junk.
+  Each record first gets *decisions* (noise_decisions: email_kind, phone_kind, phone_style,
+  name_kind), pure functions of (stream, record number) and the person's attributes. The
+  source's columns are built from the decisions (source_email, source_phone, source_*_name),
+  and the truth lists them as tags (noise_tags). Both call noise_decisions, so what a record
+  shows and what the truth says about it cannot drift apart. Rates: idrgen_duck/realism.py.
+-#}
+
+{#- The decision columns of a record of source `t` (a comma-led list to append to a SELECT). -#}
+{% macro noise_decisions(t, r) -%}
+{%- set n = noise[t] -%}
+{%- set key = r ~ '.record_no' -%}
+{%- if n.has_email %},
+CASE
+    WHEN {{ r }}.disjoint_table = '{{ t }}' THEN 'disjoint_identity'
+    WHEN NOT {{ chance(t ~ '.email_present', key, n.email_present) }} THEN 'email_missing'
+    WHEN {{ chance(t ~ '.email_junk', key, n.junk_email) }} THEN 'email_junk'
+    {% if t == 'ecom' %}
+    WHEN {{ chance(t ~ '.giant_cluster', key, giant_cluster_rate) }} THEN 'email_giant_cluster'
+    {% endif %}
+    {% if t in ('ecom', 'survey', 'review') %}
+    WHEN {{ r }}.family_email IS NOT NULL AND {{ chance(t ~ '.family_email', key, edge.family_email_use) }}
+        THEN 'email_shared_family'
+    {% endif %}
+    {% if t == 'ecom' %}
+    WHEN {{ r }}.company_email IS NOT NULL AND {{ chance(t ~ '.company_inbox', key, edge.company_inbox_use) }}
+        THEN 'email_shared_company'
+    {% endif %}
+    {% if t in ('crm', 'ecom', 'loyalty') %}
+    WHEN {{ r }}.work_email IS NOT NULL AND {{ chance(t ~ '.work_email', key, edge.work_email_use) }}
+        THEN 'email_work'
+    {% endif %}
+    WHEN {{ chance(t ~ '.email_variation', key, email_variation_rate) }} THEN
+        CASE WHEN {{ pick(t ~ '.email_variation_kind', key, email_variations) }} = 'email_dot'
+                  AND {{ r }}.email NOT LIKE '%@gmail.com' AND {{ r }}.email NOT LIKE '%@googlemail.com'
+             THEN 'email_case'  -- dots only count as "the same" at Gmail
+             ELSE {{ pick(t ~ '.email_variation_kind', key, email_variations) }} END
+    ELSE 'none'
+END AS email_kind
+{%- endif %}
+{%- if n.phone_styles %},
+CASE
+    WHEN {{ r }}.disjoint_table = '{{ t }}' THEN 'disjoint_identity'
+    WHEN NOT {{ chance(t ~ '.phone_present', key, n.phone_present) }} THEN 'phone_missing'
+    WHEN {{ chance(t ~ '.phone_junk', key, n.junk_phone) }} THEN 'phone_junk'
+    {% if t in ('crm', 'loyalty') %}
+    WHEN {{ r }}.landline_nsn IS NOT NULL AND {{ chance(t ~ '.landline', key, edge.landline_use) }}
+        THEN 'phone_shared_household'
+    {% endif %}
+    {% if t == 'ecom' %}
+    WHEN {{ r }}.business_nsn IS NOT NULL AND {{ chance(t ~ '.business_phone', key, edge.business_phone_use) }}
+        THEN 'phone_shared_business'
+    {% endif %}
+    ELSE 'personal'
+END AS phone_kind,
+{{ pick(t ~ '.phone_style', key, n.phone_styles) }} AS phone_style
+{%- endif %}
+{%- if n.name_variations %},
+CASE WHEN {{ chance(t ~ '.name_variation', key, name_variation_rate) }} THEN
+    CASE {{ pick(t ~ '.name_variation_kind', key, name_variations) }}
+        WHEN 'name_nickname' THEN CASE WHEN {{ r }}.nickname IS NOT NULL THEN 'name_nickname' ELSE 'none' END
+        WHEN 'name_ascii_folded' THEN
+            CASE WHEN {{ r }}.first_name <> {{ r }}.first_name_latin OR {{ r }}.last_name <> {{ r }}.last_name_latin
+                 THEN 'name_ascii_folded' ELSE 'none' END
+        ELSE {{ pick(t ~ '.name_variation_kind', key, name_variations) }}
+    END
+ELSE 'none' END AS name_kind
+{%- endif %}
+{%- endmacro %}
+
+{#- How a source writes "no value": NULL, '' or 'N/A' (realism.SourceNoise.missing_as). -#}
+{% macro missing_value(t) -%}
+{{ {'null': 'CAST(NULL AS VARCHAR)', 'empty': "''", 'n/a': "'N/A'"}[noise[t].missing_as] }}
+{%- endmacro %}
+
+{#- One typo in a string: two neighbouring characters swapped, or (when that changes nothing,
+    e.g. 'oo') one character dropped. -#}
+{% macro typo(text, stream, key) -%}
+{%- set at = '(1 + ' ~ rand(stream, key) ~ ' % greatest(length(' ~ text ~ ') - 1, 1))' -%}
+CASE WHEN substr({{ text }}, {{ at }}, 1) <> substr({{ text }}, {{ at }} + 1, 1)
+     THEN substr({{ text }}, 1, {{ at }} - 1) || substr({{ text }}, {{ at }} + 1, 1)
+          || substr({{ text }}, {{ at }}, 1) || substr({{ text }}, {{ at }} + 2)
+     ELSE substr({{ text }}, 1, {{ at }} - 1) || substr({{ text }}, {{ at }} + 1) END
+{%- endmacro %}
+
+{#- The email column of a record (after noise_decisions). -#}
+{% macro source_email(t, d) -%}
+{%- set key = d ~ '.record_no' -%}
+{%- set local = 'split_part(' ~ d ~ ".email, '@', 1)" -%}
+{%- set domain = 'split_part(' ~ d ~ ".email, '@', 2)" -%}
+CASE {{ d }}.email_kind
+    WHEN 'disjoint_identity' THEN {{ d }}.alternate_email
+    WHEN 'email_missing' THEN {{ missing_value(t) }}
+    WHEN 'email_junk' THEN {{ pick(t ~ '.junk_email_value', key, junk_emails) }}
+    WHEN 'email_giant_cluster' THEN '{{ giant_cluster_email }}'
+    WHEN 'email_shared_family' THEN {{ d }}.family_email
+    WHEN 'email_shared_company' THEN {{ d }}.company_email
+    WHEN 'email_work' THEN {{ d }}.work_email
+    WHEN 'email_case' THEN CASE WHEN {{ chance(t ~ '.email_case_style', key, 0.5) }}
+                                THEN upper({{ d }}.email)
+                                ELSE upper(left({{ d }}.email, 1)) || substr({{ d }}.email, 2) END
+    WHEN 'email_plus_tag' THEN {{ local }} || '+'
+        || {{ pick(t ~ '.email_plus_tag', key, {'shop': 4, 'orders': 2, 'promo': 2, 'news': 1, 'retail': 1}) }}
+        || '@' || {{ domain }}
+    WHEN 'email_dot' THEN CASE WHEN {{ local }} LIKE '%.%' THEN replace({{ local }}, '.', '')
+                               ELSE left({{ local }}, 1) || '.' || substr({{ local }}, 2) END
+        || '@' || {{ domain }}
+    WHEN 'email_typo_domain' THEN {{ local }} || '@' || CASE WHEN {{ domain }} LIKE '%.com'
+                                                              AND {{ chance(t ~ '.email_typo_tld', key, 0.3) }}
+        THEN left({{ domain }}, length({{ domain }}) - 1) || 'n'  -- .con
+        ELSE {{ typo(domain, t ~ '.email_typo_domain', key) }} END
+    WHEN 'email_typo_local' THEN {{ typo(local, t ~ '.email_typo_local', key) }} || '@' || {{ domain }}
+    WHEN 'email_whitespace' THEN ' ' || {{ d }}.email || CASE WHEN {{ chance(t ~ '.email_trailing', key, 0.5) }} THEN ' ' ELSE '' END
+    ELSE {{ d }}.email
+END
+{%- endmacro %}
+
+{#- The phone column of a record (after noise_decisions). -#}
+{% macro source_phone(t, d) -%}
+CASE {{ d }}.phone_kind
+    WHEN 'disjoint_identity' THEN CAST(NULL AS VARCHAR)
+    WHEN 'phone_missing' THEN {{ missing_value(t) }}
+    WHEN 'phone_junk' THEN {{ pick(t ~ '.junk_phone_value', d ~ '.record_no', junk_phones) }}
+    WHEN 'phone_shared_household' THEN {{ phone_written(d, d ~ '.phone_style', d ~ '.landline_nsn') }}
+    WHEN 'phone_shared_business' THEN {{ phone_written(d, d ~ '.phone_style', d ~ '.business_nsn') }}
+    ELSE {{ phone_written(d, d ~ '.phone_style') }}
+END
+{%- endmacro %}
+
+{% macro source_first_name(d) -%}
+CASE {{ d }}.name_kind
+    WHEN 'name_nickname' THEN {{ d }}.nickname
+    WHEN 'name_initial' THEN left({{ d }}.first_name, 1) || CASE WHEN {{ d }}.name_order = 'given_first' THEN '.' ELSE '' END
+    WHEN 'name_upper' THEN upper({{ d }}.first_name)
+    WHEN 'name_lower' THEN lower({{ d }}.first_name)
+    WHEN 'name_ascii_folded' THEN {{ d }}.first_name_latin
+    WHEN 'name_swapped' THEN {{ d }}.last_name
+    ELSE {{ d }}.first_name
+END
+{%- endmacro %}
+
+{% macro source_last_name(d) -%}
+CASE {{ d }}.name_kind
+    WHEN 'name_upper' THEN upper({{ d }}.last_name)
+    WHEN 'name_lower' THEN lower({{ d }}.last_name)
+    WHEN 'name_ascii_folded' THEN {{ d }}.last_name_latin
+    WHEN 'name_swapped' THEN {{ d }}.first_name
+    ELSE {{ d }}.last_name
+END
+{%- endmacro %}
+
+{#- The noise a record carries, as a list of tags for truth/record_person.parquet. -#}
+{% macro noise_tags(t, d) -%}
+{%- set n = noise[t] -%}
+{%- set placeholder = n.missing_as != 'null' -%}
+{%- set tags = [] -%}
+{%- if n.has_email -%}
+{%- set _ = tags.append("CASE " ~ d ~ ".email_kind WHEN 'none' THEN NULL WHEN 'email_missing' THEN "
+                        ~ ("'email_placeholder'" if placeholder else 'NULL') ~ " ELSE " ~ d ~ ".email_kind END") -%}
+{%- endif -%}
+{%- if n.phone_styles -%}
+{%- set _ = tags.append("CASE " ~ d ~ ".phone_kind WHEN 'personal' THEN CASE " ~ d ~ ".phone_style WHEN 'e164' THEN NULL "
+                        ~ "ELSE 'phone_' || " ~ d ~ ".phone_style || '_format' END WHEN 'phone_missing' THEN "
+                        ~ ("'phone_placeholder'" if placeholder else 'NULL') ~ " ELSE " ~ d ~ ".phone_kind END") -%}
+{%- endif -%}
+{%- if n.name_variations -%}
+{%- set _ = tags.append("CASE " ~ d ~ ".name_kind WHEN 'none' THEN NULL ELSE " ~ d ~ ".name_kind END") -%}
+{%- endif -%}
+{{ compact_list(tags) }}
+{%- endmacro %}
+
+{#- The non-NULL items of a list of expressions, without repeats, sorted. -#}
+{% macro compact_list(items) -%}
+{{ dispatch('compact_list')(items) }}
+{%- endmacro %}
+{% macro duckdb__compact_list(items) -%}
+{%- if items -%}
+list_sort(list_distinct(list_filter([{{ items | join(', ') }}], lambda x: x IS NOT NULL)))
+{%- else -%}
+CAST([] AS VARCHAR[])
+{%- endif -%}
+{%- endmacro %}
