@@ -23,6 +23,12 @@
 (({{ no }}) - ({{ no }}) % 4 + CAST(substr({{ pick(stream, '(' ~ no ~ ') // 4', weights) }}, CAST(({{ no }}) % 4 AS INTEGER) + 1, 1) AS INTEGER))
 {%- endmacro %}
 
+{#- How many numbers share the group of `no` (same stream, key and weights as group_start). -#}
+{% macro group_size(stream, no, weights) -%}
+{%- set pattern = pick(stream, '(' ~ no ~ ') // 4', weights) -%}
+(4 - length(replace({{ pattern }}, substr({{ pattern }}, CAST(({{ no }}) % 4 AS INTEGER) + 1, 1), '')))
+{%- endmacro %}
+
 {#- Records of person p in a source: one each for the source's members, and the rest
     (extra = records - members) shared in proportion to the integer activity weight w_<t>.
     With cw = running sum of w by person_id, a member gets

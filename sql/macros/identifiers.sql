@@ -156,10 +156,11 @@ CASE WHEN {{ os_type }} = 'iOS' THEN {{ uuid_upper(stream ~ ':ios', key) }} ELSE
 ('{{ prefix }}' || {{ digits('((' ~ rank ~ ') * 7777777 + 1234567) % ' ~ 10 ** digits_count, digits_count) }})
 {%- endmacro %}
 
-{#- A household landline: the household's rank within its country (and landline owners), in the
-    country's fixed-line plan (realism.LANDLINE_PLANS). NANP: area code, exchange N1X, line. -#}
+{#- A household landline in the country's fixed-line plan (realism.LANDLINE_PLANS), an affine
+    bijection of the household id: unique while household ids stay below the plan's size
+    (10^7 or more; NANP 720,000 numbers per area code). NANP: area code, exchange N1X, line. -#}
 {% macro landline_nsn(a) -%}
-{%- set x = '((' ~ a ~ '.landline_rank * 7777777 + 1234567) % ' -%}
+{%- set x = '((' ~ a ~ '.household_id * 7777777 + 1234567) % ' -%}
 CASE {{ a }}.country_code
 {% for country, areas in nanp_landline_areas.items() %}
 {% set space = 720000 * (areas | length) %}
@@ -172,7 +173,7 @@ CASE {{ a }}.country_code
         || {{ digits(x ~ space ~ ') % 10000', 4) }}
 {% endfor %}
 {% for country, (prefix, n) in landline_plans.items() %}
-    WHEN '{{ country }}' THEN {{ planned_number(prefix, n, a ~ '.landline_rank') }}
+    WHEN '{{ country }}' THEN {{ planned_number(prefix, n, a ~ '.household_id') }}
 {% endfor %}
 END
 {%- endmacro %}

@@ -12,8 +12,9 @@ WITH base AS (
     SELECT id AS person_id,
            -- households: consecutive person ids living together (shared address, country,
            -- usually the family name)
-           {{ group_start('persons.household_id', 'id',
-                          {'0000': 5, '0003': 10, '0022': 15, '0023': 30, '0123': 40}) }} AS household_id,
+{% set households = {'0000': 5, '0003': 10, '0022': 15, '0023': 30, '0123': 40} %}
+           {{ group_start('persons.household_id', 'id', households) }} AS household_id,
+           {{ group_size('persons.household_id', 'id', households) }} AS household_size,
            {{ pick('persons.gender', 'id', {'F': 51, 'M': 49}) }} AS gender,
            -- 2 of 5 persons is the most common source count; see plan.SOURCE_COUNT_SHARES
            {{ pick('persons.source_count', 'id', source_count_shares, quote=false) }} AS source_count,
@@ -113,15 +114,13 @@ SELECT k.* EXCLUDE ({% for s in non_crm %}key_{{ s.table_id }}{{ ', ' if not loo
              'solutions': 2, 'holdings': 1, 'systems': 1, 'media': 1}) }} || '.com' AS company_domain
 FROM keyed AS k;
 
--- Stage 2, on a narrow projection (sorting only the keys is much cheaper than sorting whole
--- persons): ranks that make identifiers unique, and each source's record allocation.
+-- Stage 2, on narrow projections (a window sorts every column it is given, so each one gets
+-- only its keys): ranks that make identifiers unique, and each source's record allocation.
 CREATE OR REPLACE TABLE {{ P }}person_ranks AS
 WITH activity AS (
     -- Activity weights decide who gets a source's extra records: Pareto-tailed, so a
     -- minority of customers place most orders; high-value persons buy more.
-    SELECT d.person_id, d.household_id, d.email_local, d.email_domain, d.country_code,
-           d.postcode, d.city, d.street_address, d.phone_prefix, d.household_surname,
-           d.family_domain, d.family_pattern, d.work_local, d.company_domain, d.has_landline,
+    SELECT d.person_id,
 {% for s in sources %}
            d.in_{{ s.table_id }},
            CASE WHEN d.in_{{ s.table_id }} THEN CAST(round(1000 * {{ pareto('persons.activity_' ~ s.table_id,
@@ -130,32 +129,52 @@ WITH activity AS (
                 ELSE 0 END AS w_{{ s.table_id }}{{ ',' if not loop.last }}
 {% endfor %}
     FROM {{ P }}person_draws AS d
+), allocated AS (
+    SELECT person_id,
+{% for s in sources %}
+           {{ allocate(s.table_id, records[s.table_id] if s.table_id != 'pos' else plan.pos_attributable) }}{{ ',' if not loop.last }}
+{% endfor %}
+    FROM (SELECT a.*,
+{% for s in sources %}
+                 {{ allocation_windows(s.table_id) }}{{ ',' if not loop.last }}
+{% endfor %}
+          FROM activity AS a
+          WINDOW by_person AS (ORDER BY a.person_id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW))
+), ranks AS (
+    -- the n-th person drawing the same email / address / phone prefix / family or work address
+    SELECT person_id,
+           row_number() OVER (PARTITION BY email_local, email_domain ORDER BY person_id) AS email_rank,
+           NULL AS address_rank, NULL AS phone_rank, NULL AS family_rank, NULL AS work_rank
+    FROM {{ P }}person_draws
+    UNION ALL
+    SELECT person_id, NULL,
+           dense_rank() OVER (PARTITION BY country_code, postcode, city, street_address
+                              ORDER BY household_id), NULL, NULL, NULL
+    FROM {{ P }}person_draws
+    UNION ALL
+    SELECT person_id, NULL, NULL,
+           row_number() OVER (PARTITION BY country_code, phone_prefix ORDER BY person_id) - 1, NULL, NULL
+    FROM {{ P }}person_draws
+    UNION ALL
+    SELECT person_id, NULL, NULL, NULL,
+           dense_rank() OVER (PARTITION BY household_surname, family_pattern, family_domain
+                              ORDER BY household_id), NULL
+    FROM {{ P }}person_draws
+    WHERE wants_family_email AND household_size > 1
+    UNION ALL
+    SELECT person_id, NULL, NULL, NULL, NULL,
+           row_number() OVER (PARTITION BY work_local, company_domain ORDER BY person_id)
+    FROM {{ P }}person_draws
+    WHERE employed
 ), ranked AS (
-    SELECT a.*,
-{% for s in sources %}
-           {{ allocation_windows(s.table_id) }},
-{% endfor %}
-           -- the n-th person drawing the same email / address / phone prefix
-           row_number() OVER (PARTITION BY a.email_local, a.email_domain ORDER BY a.person_id) AS email_rank,
-           dense_rank() OVER (PARTITION BY a.country_code, a.postcode, a.city, a.street_address
-                              ORDER BY a.household_id) AS address_rank,
-           row_number() OVER (PARTITION BY a.country_code, a.phone_prefix ORDER BY a.person_id) - 1
-               AS phone_rank,
-           count(*) OVER (PARTITION BY a.household_id) AS household_size,
-           dense_rank() OVER (PARTITION BY a.household_surname, a.family_pattern, a.family_domain
-                              ORDER BY a.household_id) AS family_rank,
-           dense_rank() OVER (PARTITION BY a.country_code, a.has_landline ORDER BY a.household_id) - 1
-               AS landline_rank,
-           row_number() OVER (PARTITION BY a.work_local, a.company_domain ORDER BY a.person_id) AS work_rank
-    FROM activity AS a
-    WINDOW by_person AS (ORDER BY a.person_id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+    SELECT person_id, max(email_rank) AS email_rank, max(address_rank) AS address_rank,
+           max(phone_rank) AS phone_rank, max(family_rank) AS family_rank, max(work_rank) AS work_rank
+    FROM ranks
+    GROUP BY person_id
 )
-SELECT person_id, email_rank, address_rank, phone_rank, household_size, family_rank,
-       landline_rank, work_rank,
-{% for s in sources %}
-       {{ allocate(s.table_id, records[s.table_id] if s.table_id != 'pos' else plan.pos_attributable) }}{{ ',' if not loop.last }}
-{% endfor %}
-FROM ranked;
+SELECT a.*, r.* EXCLUDE (person_id)
+FROM allocated AS a
+JOIN ranked AS r USING (person_id);
 
 -- Stage 3: the persons table every source reads.
 CREATE OR REPLACE TABLE {{ P }}persons AS

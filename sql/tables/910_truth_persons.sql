@@ -6,6 +6,9 @@ SELECT person_id, household_id, region, country_code, locale, gender,
        customer_since, tier, source_count,
        email, phone_e164, loyalty_id, os_type, device_ids, payment_tokens,
        address_line1, city, region_name, postcode, address_hash, currency,
+       -- identifiers shared on purpose (edge cases) and the second identity of disjoint persons
+       nickname, work_email, company_email, family_email, landline_nsn, business_nsn,
+       disjoint_table, alternate_email,
        {% for s in sources %}n_{{ s.table_id }} AS records_{{ s.table_id }}{{ ',' if not loop.last }}
        {% endfor %}
 FROM {{ P }}persons
