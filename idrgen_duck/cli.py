@@ -6,14 +6,16 @@ Exit codes: 0 success, 1 failure while running, 2 bad input (one line on stderr)
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, TypeVar
 
 import typer
 
+from idrgen_duck import evaluate as scoring
+from idrgen_duck import loader, runner
 from idrgen_duck import plan as plan_module
-from idrgen_duck import runner
 from idrgen_duck.config import (
     DEFAULT_SEED,
     ConfigError,
@@ -157,3 +159,57 @@ def seeds(
 
     written = build_seeds(seeds_dir)
     typer.echo(f"wrote {len(written)} files to {seeds_dir}")
+
+
+@app.command()
+@one_line_errors
+def load(
+    output_dir: OutputDir = Path("output"),
+    db: Annotated[Path, typer.Option(help="DuckDB database file to create.")] = Path(
+        "scale_test.duckdb"
+    ),
+    overwrite: Annotated[bool, typer.Option(help="Replace an existing --db.")] = False,
+) -> None:
+    """Load an output folder into a DuckDB database ready for sql-identity-resolution."""
+    tables = loader.load(output_dir, db, overwrite=overwrite)
+    typer.echo(
+        f"wrote {db}: {len(tables)} tables and idr_meta (source_table, rule, "
+        "identifier_mapping, identifier_exclusion)\n"
+        "next: run sql-identity-resolution's DuckDB runner on it, then score the result with\n"
+        f"  idrgen-duck evaluate --output-dir {output_dir} "
+        f"--membership {db}:idr_out.identity_resolved_membership_current"
+    )
+
+
+@app.command()
+@one_line_errors
+def evaluate(
+    output_dir: OutputDir = Path("output"),
+    membership: Annotated[
+        str | None,
+        typer.Option(help="Result to score: a .parquet file or DB_FILE:schema.table."),
+    ] = None,
+    ceiling: Annotated[
+        bool, typer.Option(help="Also score the exact-match ceiling of our metadata.")
+    ] = False,
+    json_output: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Score an IDR result (entity_key, resolved_id) against the truth."""
+    if membership is None and not ceiling:
+        raise ConfigError("evaluate: give --membership, --ceiling or both")
+    results: dict[str, dict[str, float | int]] = {}
+    if membership is not None:
+        results["membership"] = scoring.evaluate(output_dir, membership).as_dict()
+    if ceiling:
+        results["ceiling"] = scoring.ceiling(output_dir).as_dict()
+    if json_output:
+        typer.echo(json.dumps(results, indent=2))
+        return
+    names = list(results)
+    typer.echo(f"{'metric':<28}" + "".join(f"{n:>14}" for n in names))
+    for metric in next(iter(results.values())):
+        cells = []
+        for name in names:
+            value = results[name][metric]
+            cells.append(f"{value:>14.4f}" if isinstance(value, float) else f"{value:>14,}")
+        typer.echo(f"{metric:<28}" + "".join(cells))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from idrgen_duck.realism import EDGE
+
 # Column that says when a record last changed (the engine casts it to TIMESTAMP).
 WATERMARKS = {
     "crm": "updated_at",
@@ -30,19 +32,43 @@ class Rule:
     max_group_size: int = 10000
 
 
-RULES = (
-    Rule("R_EMAIL", "Exact email", "EMAIL", max_group_size=1000),
-    Rule("R_PHONE", "Exact phone digits", "PHONE", max_group_size=1000),
-    Rule("R_LOYALTY_ID", "Exact loyalty card", "LOYALTY_ID"),
-    Rule("R_DEVICE_ID", "Exact device id", "DEVICE_ID"),
-    Rule("R_PAYMENT_TOKEN", "Exact payment token", "PAYMENT_TOKEN"),
-    Rule("R_ADDRESS_HASH", "Exact address hash", "ADDRESS_HASH"),
-)
+def email_max_group_size(scale: int) -> int:
+    """Below the giant corporate cluster (which must be skipped, not excluded), at most 1,000.
 
-# Normalisation, one expression per identifier kind: trimmed lower-case emails, digits-only
-# phones ('g': every match, not only the first), trimmed exact ids. NULLIF turns an empty
-# result into NULL, which the engine drops.
-EMAIL = "NULLIF(LOWER(TRIM({c})), '')"
+    From 5M records up the giant cluster has ~5,500 records and the limit is 1,000, far above
+    any one person's own records (a heavy buyer has ~100-200 lines). Below 5M the cluster
+    shrinks with the scale, so the limit does too: at tiny scales it also skips the address of
+    the heaviest buyers, which the ceiling then shows.
+    """
+    return max(2, min(1000, int(EDGE.giant_cluster_size(scale) * 0.8)))
+
+
+def rules(scale: int) -> tuple[Rule, ...]:
+    return (
+        Rule("R_EMAIL", "Exact email", "EMAIL", max_group_size=email_max_group_size(scale)),
+        Rule("R_PHONE", "Exact phone digits", "PHONE", max_group_size=1000),
+        Rule("R_LOYALTY_ID", "Exact loyalty card", "LOYALTY_ID"),
+        Rule("R_DEVICE_ID", "Exact device id", "DEVICE_ID"),
+        Rule("R_PAYMENT_TOKEN", "Exact payment token", "PAYMENT_TOKEN"),
+        Rule("R_ADDRESS_HASH", "Exact address hash", "ADDRESS_HASH"),
+    )
+
+
+# Normalisation, one expression per identifier kind. NULLIF turns an empty result into NULL,
+# which the engine drops ('' would be one giant group).
+# Emails: trimmed, lower-cased, '+tag' sub-addresses removed (no generated address has a '+'
+# of its own) and, at Gmail only, dots removed and googlemail.com read as gmail.com: the
+# mailbox the address reaches. This undoes the email_case, email_whitespace, email_plus_tag
+# and email_dot variations; typos, work and shared addresses stay apart.
+# Phones: digits only ('g': every match, not only the first). A national form (07400 123456)
+# and an international one (+44 7400 123456) of one number stay different: most sources have
+# no country column to rebuild E.164 from (tags phone_national_format etc.).
+EMAIL = (
+    "NULLIF(CASE WHEN SPLIT_PART(LOWER(TRIM({c})), '@', 2) IN ('gmail.com', 'googlemail.com') "
+    "THEN REPLACE(REGEXP_REPLACE(SPLIT_PART(LOWER(TRIM({c})), '@', 1), '[+].*$', ''), '.', '') "
+    "|| '@gmail.com' "
+    "ELSE REGEXP_REPLACE(LOWER(TRIM({c})), '[+][^@]*@', '@') END, '')"
+)
 PHONE = "NULLIF(REGEXP_REPLACE({c}, '[^0-9]', '', 'g'), '')"
 EXACT = "NULLIF(TRIM({c}), '')"
 
@@ -105,10 +131,10 @@ EXCLUSIONS = (
 )
 
 
-def metadata_context() -> dict[str, object]:
+def metadata_context(scale: int) -> dict[str, object]:
     return {
         "watermarks": WATERMARKS,
-        "rules": RULES,
+        "rules": rules(scale),
         "mappings": MAPPINGS,
         "exclusions": EXCLUSIONS,
     }

@@ -142,10 +142,38 @@ LANDLINE_PLANS: dict[str, tuple[str, int]] = {
 }
 NANP_LANDLINE_AREAS: dict[str, tuple[str, ...]] = {
     # 14 area codes x 720,000 numbers: unique landlines for the 10M households of a 50M run
-    "US": ("212", "312", "415", "617", "713", "305", "404", "206", "202", "214", "213", "602",
-           "215", "303"),
-    "CA": ("416", "514", "604", "403", "613", "780", "204", "306", "902", "905", "418", "519",
-           "250", "709"),
+    "US": (
+        "212",
+        "312",
+        "415",
+        "617",
+        "713",
+        "305",
+        "404",
+        "206",
+        "202",
+        "214",
+        "213",
+        "602",
+        "215",
+        "303",
+    ),
+    "CA": (
+        "416",
+        "514",
+        "604",
+        "403",
+        "613",
+        "780",
+        "204",
+        "306",
+        "902",
+        "905",
+        "418",
+        "519",
+        "250",
+        "709",
+    ),
 }
 # Business main lines (freephone ranges), likewise outside the mobile ranges.
 BUSINESS_PLANS: dict[str, tuple[str, int]] = {

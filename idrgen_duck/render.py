@@ -146,7 +146,7 @@ def render_metadata(plan: Plan) -> dict[str, str]:
     files = {}
     for path in sorted(resources.sql_dir().joinpath("metadata").glob("*.sql")):
         files[path.name] = env.get_template(f"metadata/{path.name}").render(
-            sources=SOURCES, **metadata_context()
+            sources=SOURCES, **metadata_context(plan.config.scale)
         )
     return files
 

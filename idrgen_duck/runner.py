@@ -21,12 +21,16 @@ from pathlib import Path
 
 import duckdb
 
-from idrgen_duck import __version__
+from idrgen_duck import __version__, evaluate
 from idrgen_duck.config import ConfigError, RunConfig
 from idrgen_duck.plan import SOURCES, Plan, make_plan
 from idrgen_duck.render import OUTPUT_FOLDERS, RenderedStep, render_metadata, render_run
 
 REPORT = Path("stats") / "generation_report.json"
+CEILING = Path("stats") / "ceiling.json"
+# Up to this scale `run` also scores the exact-match ceiling (seconds); above it, on demand
+# with `idrgen-duck evaluate --ceiling`.
+CEILING_MAX_SCALE = 2_000_000
 
 
 @dataclass
@@ -108,6 +112,9 @@ def run(
             result.steps = execute_steps(con, steps, on_step)
         for name, text in render_metadata(plan).items():
             (staging / "metadata" / name).write_text(text, encoding="utf-8")
+        if config.scale <= CEILING_MAX_SCALE:
+            scores = evaluate.ceiling(staging).as_dict()
+            (staging / CEILING).write_text(json.dumps(scores, indent=2) + "\n", encoding="utf-8")
         result.seconds = time.perf_counter() - started
         result.peak_rss_bytes = peak_rss_bytes()
         _complete_report(staging / REPORT, result, started_at)

@@ -182,5 +182,5 @@ def test_output_layout(small: Path) -> None:
                 "test_exclusions",
             )
         ]
-        + ["stats/generation_report.json"]
+        + ["stats/generation_report.json", "stats/ceiling.json"]
     )

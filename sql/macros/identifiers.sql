@@ -32,6 +32,13 @@ CASE
 END
 {%- endmacro %}
 
+{#- The mailbox an address reaches: at Gmail, dots in the local part do not count and
+    googlemail.com is gmail.com. Two persons never share a mailbox by accident. -#}
+{% macro mailbox(local, domain) -%}
+CASE WHEN {{ domain }} IN ('gmail.com', 'googlemail.com') THEN replace({{ local }}, '.', '') || '@gmail.com'
+     ELSE {{ local }} || '@' || {{ domain }} END
+{%- endmacro %}
+
 {#- Street line in the country's order ('12 High Street' or 'Hauptstraße 12'). -#}
 {% macro street_address(a) -%}
 CASE WHEN {{ a }}.street_format = 'number_street'

@@ -143,7 +143,9 @@ WITH activity AS (
 ), ranks AS (
     -- the n-th person drawing the same email / address / phone prefix / family or work address
     SELECT person_id,
-           row_number() OVER (PARTITION BY email_local, email_domain ORDER BY person_id) AS email_rank,
+           -- Gmail ignores dots and treats googlemail.com as gmail.com: so does uniqueness
+           row_number() OVER (PARTITION BY {{ mailbox('email_local', 'email_domain') }}
+                              ORDER BY person_id) AS email_rank,
            NULL AS address_rank, NULL AS phone_rank, NULL AS family_rank, NULL AS work_rank
     FROM {{ P }}person_draws
     UNION ALL

@@ -1,0 +1,245 @@
+"""Scoring an identity-resolution result against the truth, and the exact-match ceiling.
+
+All scores come from the contingency table of (true person, predicted cluster) record counts,
+computed in SQL: no pair is ever enumerated, so this works at 50M records.
+
+Records the truth attributes to no person (anonymous POS lines) count as their own one-record
+true cluster; records missing from a membership count as their own one-record predicted
+cluster.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import duckdb
+
+from idrgen_duck.config import ConfigError
+from idrgen_duck.idr_metadata import EXCLUSIONS, MAPPINGS, rules
+from idrgen_duck.plan import SOURCE_BY_ID
+
+TRUTH = Path("truth") / "record_person.parquet"
+
+
+@dataclass(frozen=True)
+class Scores:
+    records: int
+    true_clusters: int
+    predicted_clusters: int
+    largest_predicted_cluster: int
+    unattributed_records: int
+    pairwise_precision: float
+    pairwise_recall: float
+    pairwise_f1: float
+    bcubed_precision: float
+    bcubed_recall: float
+    bcubed_f1: float
+
+    def as_dict(self) -> dict[str, float | int]:
+        return asdict(self)
+
+
+def _f1(p: float, r: float) -> float:
+    return 0.0 if p + r == 0 else 2 * p * r / (p + r)
+
+
+def score(con: duckdb.DuckDBPyConnection, truth_sql: str, membership_sql: str) -> Scores:
+    """Scores of `membership_sql` (entity_key, cluster_id) against `truth_sql`
+    (entity_key, person_id); both are SQL relations."""
+    row = con.execute(
+        f"""
+        WITH truth AS (
+            SELECT CAST(entity_key AS VARCHAR) AS entity_key,
+                   coalesce(CAST(person_id AS VARCHAR), 'unattributed:' || entity_key) AS true_id,
+                   person_id IS NULL AS unattributed
+            FROM ({truth_sql})
+        ), predicted AS (
+            SELECT CAST(entity_key AS VARCHAR) AS entity_key, any_value(CAST(cluster_id AS VARCHAR))
+                   AS pred_id
+            FROM ({membership_sql}) GROUP BY 1
+        ), cells AS (
+            SELECT t.true_id, coalesce(p.pred_id, 'singleton:' || t.entity_key) AS pred_id,
+                   count(*)::HUGEINT AS n
+            FROM truth AS t LEFT JOIN predicted AS p USING (entity_key)
+            GROUP BY ALL
+        ), true_sizes AS (SELECT true_id, sum(n) AS a FROM cells GROUP BY ALL),
+           pred_sizes AS (SELECT pred_id, sum(n) AS b FROM cells GROUP BY ALL)
+        SELECT (SELECT sum(n) FROM cells),
+               (SELECT count(*) FROM true_sizes),
+               (SELECT count(*) FROM pred_sizes),
+               (SELECT max(b) FROM pred_sizes),
+               (SELECT count(*) FILTER (WHERE unattributed) FROM truth),
+               (SELECT sum(n * (n - 1) // 2) FROM cells),
+               (SELECT sum(b * (b - 1) // 2) FROM pred_sizes),
+               (SELECT sum(a * (a - 1) // 2) FROM true_sizes),
+               (SELECT sum(n * n / b) FROM cells JOIN pred_sizes USING (pred_id)),
+               (SELECT sum(n * n / a) FROM cells JOIN true_sizes USING (true_id))
+        """
+    ).fetchone()
+    assert row is not None
+    records, true_n, pred_n, largest, unattributed, tp, pred_pairs, true_pairs, bp, br = row
+    records = int(records or 0)
+    precision = float(tp) / float(pred_pairs) if pred_pairs else 1.0
+    recall = float(tp) / float(true_pairs) if true_pairs else 1.0
+    b_precision = float(bp) / records if records else 1.0
+    b_recall = float(br) / records if records else 1.0
+    return Scores(
+        records=records,
+        true_clusters=int(true_n),
+        predicted_clusters=int(pred_n),
+        largest_predicted_cluster=int(largest or 0),
+        unattributed_records=int(unattributed),
+        pairwise_precision=precision,
+        pairwise_recall=recall,
+        pairwise_f1=_f1(precision, recall),
+        bcubed_precision=b_precision,
+        bcubed_recall=b_recall,
+        bcubed_f1=_f1(b_precision, b_recall),
+    )
+
+
+def truth_relation(output_dir: Path) -> str:
+    path = output_dir / TRUTH
+    if not path.exists():
+        raise ConfigError(
+            f"--output-dir: {output_dir} has no {TRUTH} (is it an idrgen-duck output?)"
+        )
+    return f"SELECT entity_key, person_id FROM read_parquet('{path.as_posix()}')"
+
+
+def membership_relation(con: duckdb.DuckDBPyConnection, membership: str) -> str:
+    """A Parquet file, or DB_FILE:schema.table (read-only), with entity_key and a cluster id
+    column (resolved_id as sql-identity-resolution writes it, or cluster_id)."""
+    if membership.endswith(".parquet"):
+        if not Path(membership).exists():
+            raise ConfigError(f"--membership: no such file {membership}")
+        source = f"read_parquet('{Path(membership).as_posix()}')"
+    elif ":" in membership:
+        db, table = membership.rsplit(":", 1)
+        if not Path(db).exists():
+            raise ConfigError(f"--membership: no such database {db}")
+        con.execute(f"ATTACH '{Path(db).as_posix()}' AS membership_db (READ_ONLY)")
+        source = f"membership_db.{table}"
+    else:
+        raise ConfigError(
+            "--membership: give a .parquet file or DB_FILE:schema.table "
+            "(e.g. scale_test.duckdb:idr_out.identity_resolved_membership_current)"
+        )
+    try:
+        columns = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()]
+    except duckdb.Error as error:
+        raise ConfigError(f"--membership: cannot read {membership}: {error}") from None
+    cluster = next((c for c in ("resolved_id", "cluster_id") if c in columns), None)
+    if "entity_key" not in columns or cluster is None:
+        raise ConfigError(
+            f"--membership: {membership} needs columns entity_key and resolved_id (or cluster_id)"
+        )
+    return f"SELECT entity_key, {cluster} AS cluster_id FROM {source}"
+
+
+def evaluate(output_dir: Path, membership: str) -> Scores:
+    con = duckdb.connect()
+    try:
+        return score(con, truth_relation(output_dir), membership_relation(con, membership))
+    finally:
+        con.close()
+
+
+# --- the ceiling ---------------------------------------------------------------------------
+
+
+def identifier_values_sql(output_dir: Path) -> str:
+    """(entity_key, identifier_type, value) for every record, normalised exactly as the
+    emitted metadata tells the engine (mapping expression, then LOWERCASE)."""
+    parts = []
+    for m in MAPPINGS:
+        source = SOURCE_BY_ID[m.table_id]
+        path = (output_dir / "parquet" / f"{source.table}.parquet").as_posix()
+        parts.append(
+            f"SELECT '{m.table_id}:' || CAST({source.key_column} AS VARCHAR) AS entity_key, "
+            f"'{m.identifier_type}' AS identifier_type, lower({m.expression}) AS value "
+            f"FROM read_parquet('{path}')"
+        )
+    return " UNION ALL ".join(parts)
+
+
+def ceiling_membership(con: duckdb.DuckDBPyConnection, output_dir: Path, scale: int) -> str:
+    """The partition an exact-match engine should produce with our metadata: connected
+    components over shared normalised identifiers, after exclusions and each rule's
+    max_group_size. Built as tables in `con`; returns a relation (entity_key, cluster_id)."""
+    exact = [e for e in EXCLUSIONS if e.match_type == "EXACT"]
+    like = [e for e in EXCLUSIONS if e.match_type == "LIKE"]
+    excluded = " OR ".join(
+        [f"(identifier_type = '{e.identifier_type}' AND value = '{e.pattern}')" for e in exact]
+        + [f"(identifier_type = '{e.identifier_type}' AND value LIKE '{e.pattern}')" for e in like]
+    )
+    limits = " ".join(f"WHEN '{r.identifier_type}' THEN {r.max_group_size}" for r in rules(scale))
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE ceiling_nodes AS
+        SELECT entity_key, row_number() OVER (ORDER BY entity_key) AS node
+        FROM read_parquet('{(output_dir / TRUTH).as_posix()}');
+
+        CREATE OR REPLACE TEMP TABLE ceiling_groups AS
+        WITH v AS (
+            SELECT * FROM ({identifier_values_sql(output_dir)})
+            WHERE value IS NOT NULL AND NOT ({excluded})
+        ), sized AS (
+            SELECT *, count(*) OVER (PARTITION BY identifier_type, value) AS group_size
+            FROM v
+        )
+        SELECT n.node, dense_rank() OVER (ORDER BY s.identifier_type, s.value) AS grp
+        FROM sized AS s JOIN ceiling_nodes AS n USING (entity_key)
+        WHERE s.group_size > 1
+          AND s.group_size <= CASE s.identifier_type {limits} ELSE 10000 END;
+
+        CREATE OR REPLACE TEMP TABLE ceiling_labels AS
+        SELECT node, node AS label FROM ceiling_nodes;
+        """
+    )
+    while True:  # min-label propagation through the groups until nothing changes
+        con.execute(
+            """
+            CREATE OR REPLACE TEMP TABLE ceiling_next AS
+            WITH group_min AS (
+                SELECT g.grp, min(l.label) AS label
+                FROM ceiling_groups AS g JOIN ceiling_labels AS l USING (node) GROUP BY g.grp
+            ), node_min AS (
+                SELECT g.node, min(m.label) AS label
+                FROM ceiling_groups AS g JOIN group_min AS m USING (grp) GROUP BY g.node
+            )
+            SELECT l.node, least(l.label, coalesce(m.label, l.label)) AS label
+            FROM ceiling_labels AS l LEFT JOIN node_min AS m USING (node)
+            """
+        )
+        changed = con.execute(
+            "SELECT count(*) FROM ceiling_next JOIN ceiling_labels USING (node) "
+            "WHERE ceiling_next.label <> ceiling_labels.label"
+        ).fetchone()
+        con.execute("CREATE OR REPLACE TEMP TABLE ceiling_labels AS FROM ceiling_next")
+        if not changed or changed[0] == 0:
+            break
+    return (
+        "SELECT n.entity_key, l.label AS cluster_id FROM ceiling_nodes AS n "
+        "JOIN ceiling_labels AS l USING (node)"
+    )
+
+
+def output_scale(con: duckdb.DuckDBPyConnection, output_dir: Path) -> int:
+    """The scale an output was generated at: its number of source records."""
+    row = con.execute(
+        f"SELECT count(*) FROM read_parquet('{(output_dir / TRUTH).as_posix()}')"
+    ).fetchone()
+    return int(row[0]) if row else 0
+
+
+def ceiling(output_dir: Path) -> Scores:
+    """Scores of the exact-match ceiling against the truth."""
+    con = duckdb.connect()
+    try:
+        truth = truth_relation(output_dir)
+        scale = output_scale(con, output_dir)
+        return score(con, truth, ceiling_membership(con, output_dir, scale))
+    finally:
+        con.close()
