@@ -10,6 +10,8 @@ from pathlib import Path
 
 import duckdb
 
+from idrgen_duck import db
+
 
 def content_checksum(con: duckdb.DuckDBPyConnection, parquet: Path) -> str:
     """'<rows>:<xor of the rows' md5s>': independent of row order and row-group layout."""
@@ -23,7 +25,7 @@ def content_checksum(con: duckdb.DuckDBPyConnection, parquet: Path) -> str:
 
 def output_checksums(output_dir: Path) -> dict[str, str]:
     """Checksums of every Parquet file of an output folder, keyed by 'folder/name'."""
-    con = duckdb.connect()
+    con = db.connect()
     try:
         return {
             f"{path.parent.name}/{path.stem}": content_checksum(con, path)

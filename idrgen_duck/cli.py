@@ -16,6 +16,7 @@ import typer
 from idrgen_duck import evaluate as scoring
 from idrgen_duck import loader, runner
 from idrgen_duck import plan as plan_module
+from idrgen_duck import validate as validator
 from idrgen_duck.config import (
     DEFAULT_SEED,
     ConfigError,
@@ -213,3 +214,18 @@ def evaluate(
             value = results[name][metric]
             cells.append(f"{value:>14.4f}" if isinstance(value, float) else f"{value:>14,}")
         typer.echo(f"{metric:<28}" + "".join(cells))
+
+
+@app.command(name="validate")
+@one_line_errors
+def validate_command(output_dir: OutputDir = Path("output")) -> None:
+    """Check an output folder: counts, graph, formats, keys, time order, truth, checksums."""
+    if not output_dir.is_dir():
+        raise ConfigError(f"--output-dir: {output_dir} is not a folder")
+    checks = validator.validate(output_dir)
+    for check in checks:
+        typer.echo(f"{'PASS' if check.ok else 'FAIL'}  {check.name}: {check.detail}")
+    failed = sum(not c.ok for c in checks)
+    typer.echo(f"{len(checks) - failed} of {len(checks)} checks passed")
+    if failed:
+        raise typer.Exit(1)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import duckdb
 
+from idrgen_duck import db
 from idrgen_duck.config import ConfigError
 from idrgen_duck.idr_metadata import EXCLUSIONS, MAPPINGS, rules
 from idrgen_duck.plan import SOURCE_BY_ID
@@ -139,7 +140,7 @@ def membership_relation(con: duckdb.DuckDBPyConnection, membership: str) -> str:
 
 
 def evaluate(output_dir: Path, membership: str) -> Scores:
-    con = duckdb.connect()
+    con = db.connect()
     try:
         return score(con, truth_relation(output_dir), membership_relation(con, membership))
     finally:
@@ -236,7 +237,7 @@ def output_scale(con: duckdb.DuckDBPyConnection, output_dir: Path) -> int:
 
 def ceiling(output_dir: Path) -> Scores:
     """Scores of the exact-match ceiling against the truth."""
-    con = duckdb.connect()
+    con = db.connect()
     try:
         truth = truth_relation(output_dir)
         scale = output_scale(con, output_dir)

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
-
 from idrgen_duck.config import ConfigError
+from idrgen_duck.db import connect
 from idrgen_duck.plan import SOURCES
 
 METADATA_FILES = (
@@ -54,7 +53,7 @@ def load(output_dir: Path, db: Path, overwrite: bool = False) -> list[str]:
     partial = db.with_name(db.name + ".partial")
     partial.unlink(missing_ok=True)
     try:
-        con = duckdb.connect(str(partial))
+        con = connect(str(partial))
         try:
             for table in tables:
                 path = (parquet / f"{table}.parquet").as_posix()

@@ -21,7 +21,8 @@ from pathlib import Path
 
 import duckdb
 
-from idrgen_duck import __version__, evaluate
+from idrgen_duck import __version__, db, evaluate
+from idrgen_duck.checksums import output_checksums
 from idrgen_duck.config import ConfigError, RunConfig
 from idrgen_duck.plan import SOURCES, Plan, make_plan
 from idrgen_duck.render import OUTPUT_FOLDERS, RenderedStep, render_metadata, render_run
@@ -108,7 +109,7 @@ def run(
     started_at = datetime.now(timezone.utc)
     try:
         steps = render_run(plan, staging.as_posix(), temp_dir.as_posix())
-        with contextlib.closing(duckdb.connect()) as con:
+        with contextlib.closing(db.connect()) as con:
             result.steps = execute_steps(con, steps, on_step)
         for name, text in render_metadata(plan).items():
             (staging / "metadata" / name).write_text(text, encoding="utf-8")
@@ -129,6 +130,8 @@ def run(
 def _complete_report(path: Path, result: RunResult, started_at: datetime) -> None:
     """Add what only the running process knows (versions, timings, memory) to the SQL report."""
     report = json.loads(path.read_text(encoding="utf-8"))
+    # content checksums, so `validate` can tell a copied or damaged dataset from this one
+    report["checksums"] = output_checksums(path.parent.parent)
     report["run"] = {
         "tool_version": __version__,
         "duckdb_version": duckdb.__version__,

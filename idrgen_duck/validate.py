@@ -1,0 +1,326 @@
+"""`validate`: the spec's checks, run on what is on disk.
+
+Each check returns a line with its figure; a damaged, truncated or missing file fails the
+check that needs it, by name, instead of raising.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from idrgen_duck import db
+from idrgen_duck.checksums import content_checksum
+from idrgen_duck.plan import SOURCES, TIER_TARGETS, split_records
+
+MEMORY_HEADROOM = 1.5 * 2**30  # peak RSS may exceed DuckDB's memory limit by this much
+
+# Identifier shapes, by (table, column). Junk and placeholder values are planted on purpose
+# and allowed by name (realism.JUNK_EMAILS / JUNK_PHONES).
+EMAIL_RE = r"^\s*[^@\s]+@[^@\s]+\.[^@\s]+\s*$"
+PHONE_RE = r"^[+0-9 ()\-]+$"
+FORMATS: dict[tuple[str, str], str] = {
+    ("loyalty_members", "loyalty_id"): r"^[67][0-9]{12}$",
+    ("pos_transactions", "loyalty_id"): r"^[67][0-9]{12}$",
+    ("crm_customers", "loyalty_id"): r"^[67][0-9]{12}$",
+    (
+        "mobile_app_users",
+        "device_id",
+    ): r"^([0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}|[0-9a-f]{16})$",
+    ("ecom_transactions", "payment_token"): r"^tok_[0-9a-f]{24}$",
+    ("pos_transactions", "payment_token"): r"^tok_[0-9a-f]{24}$",
+    ("ecom_transactions", "shipping_address_hash"): r"^[0-9a-f]{32}$",
+}
+EMAILS = {
+    "crm_customers": "email",
+    "ecom_transactions": "email",
+    "loyalty_members": "email",
+    "mobile_app_users": "email",
+    "survey_responses": "email",
+    "product_reviews": "reviewer_email",
+}
+PHONES = ("crm_customers", "ecom_transactions", "loyalty_members", "mobile_app_users")
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    ok: bool
+    detail: str
+
+
+class Validator:
+    def __init__(self, output_dir: Path) -> None:
+        self.out = output_dir
+        self.con = db.connect()
+        self.report: dict = {}
+
+    def file(self, table: str, folder: str = "parquet") -> Path:
+        return self.out / folder / f"{table}.parquet"
+
+    def rel(self, table: str, folder: str = "parquet") -> str:
+        return f"read_parquet('{self.file(table, folder).as_posix()}')"
+
+    def one(self, sql: str, params: list | None = None) -> object:
+        row = self.con.execute(sql, params or []).fetchone()
+        return row[0] if row else None
+
+    # -- checks ---------------------------------------------------------------------------
+
+    def files_readable(self) -> Check:
+        bad, sums = [], self.report.get("checksums", {})
+        names = [
+            "parquet/products",
+            *(f"parquet/{s.table}" for s in SOURCES),
+            "truth/record_person",
+            "truth/persons",
+        ]
+        mismatched = []
+        for name in names:
+            path = self.out / f"{name}.parquet"
+            if not path.exists():
+                bad.append(f"{name}.parquet missing")
+                continue
+            try:
+                checksum = content_checksum(self.con, path)
+            except duckdb.Error as error:
+                bad.append(f"{name}.parquet unreadable ({str(error).splitlines()[0][:80]})")
+                continue
+            if name in sums and sums[name] != checksum:
+                mismatched.append(f"{name}.parquet")
+        if mismatched:
+            bad.append("content differs from the report's checksum: " + ", ".join(mismatched))
+        if not sums:
+            bad.append("the report holds no checksums")
+        return Check(
+            "files readable, checksums match the report",
+            not bad,
+            "; ".join(bad) or f"{len(names)} files",
+        )
+
+    def record_counts(self) -> Check:
+        scale = int(self.report.get("scale", 0))
+        wanted = split_records(scale) if scale else {}
+        wrong = []
+        for s in SOURCES:
+            rows = self.one(f"SELECT count(*) FROM {self.rel(s.table)}")
+            if rows != wanted.get(s.table_id):
+                wrong.append(f"{s.table} {rows:,} (want {wanted.get(s.table_id, 0):,})")
+        return Check(
+            "record counts match the targets",
+            not wrong,
+            "; ".join(wrong) or f"{scale:,} records in 7 sources",
+        )
+
+    def graph(self) -> Check:
+        truth = self.rel("record_person", "truth")
+        persons = f"""(SELECT person_id, count(DISTINCT table_id) AS n,
+                              bool_or(table_id = 'crm') AS crm
+                       FROM {truth} WHERE person_id IS NOT NULL GROUP BY person_id)"""
+        total = int(self.one(f"SELECT count(*) FROM {persons}") or 0)
+        # a fair tolerance: 2 points from 200K records (40K persons) up, wider below
+        tolerance = max(0.02, 0.02 * math.sqrt(40_000 / max(total, 1)))
+        problems, figures = [], []
+        tiers = dict(
+            self.con.execute(
+                f"""SELECT CASE WHEN n >= 5 THEN 'high_value' WHEN n >= 2 THEN 'regular'
+                            ELSE 'one_time' END, count(*) / {max(total, 1)}
+                    FROM {persons} GROUP BY 1"""
+            ).fetchall()
+        )
+        for tier, target in TIER_TARGETS.items():
+            share = float(tiers.get(tier, 0))
+            figures.append(f"{tier} {share:.1%}")
+            if abs(share - target) > tolerance:
+                problems.append(f"{tier} {share:.1%} (want {target:.0%})")
+        for s in SOURCES:
+            if s.crm_overlap is None:
+                continue
+            share = float(
+                self.one(
+                    f"SELECT avg(CASE WHEN p.crm THEN 1.0 ELSE 0 END) FROM {truth} t "
+                    f"LEFT JOIN {persons} p USING (person_id) WHERE t.table_id = '{s.table_id}'"
+                )
+                or 0
+            )
+            figures.append(f"{s.table_id} {share:.1%}")
+            if abs(share - s.crm_overlap) > tolerance:
+                problems.append(f"{s.table_id} overlap {share:.1%} (want {s.crm_overlap:.0%})")
+        return Check(
+            f"tiers and CRM overlaps within {tolerance:.1%}",
+            not problems,
+            "; ".join(problems) or ", ".join(figures),
+        )
+
+    def formats(self) -> Check:
+        from idrgen_duck.realism import JUNK_EMAILS, JUNK_PHONES
+
+        problems = []
+        allowed_emails = [*JUNK_EMAILS, ""]
+        for table, column in EMAILS.items():
+            n = self.one(
+                f"SELECT count(*) FROM {self.rel(table)} WHERE {column} IS NOT NULL "
+                f"AND NOT regexp_matches({column}, ?) AND NOT list_contains(?, {column})",
+                [EMAIL_RE, allowed_emails],
+            )
+            if n:
+                problems.append(f"{table}.{column}: {n} malformed")
+        allowed_phones = [*JUNK_PHONES, ""]
+        for table in PHONES:
+            n = self.one(
+                f"SELECT count(*) FROM {self.rel(table)} WHERE phone IS NOT NULL "
+                f"AND NOT regexp_matches(phone, ?) AND NOT list_contains(?, phone)",
+                [PHONE_RE, allowed_phones],
+            )
+            if n:
+                problems.append(f"{table}.phone: {n} malformed")
+        for (table, column), pattern in FORMATS.items():
+            n = self.one(
+                f"SELECT count(*) FROM {self.rel(table)} WHERE {column} IS NOT NULL "
+                f"AND NOT regexp_matches({column}, ?)",
+                [pattern],
+            )
+            if n:
+                problems.append(f"{table}.{column}: {n} malformed")
+        return Check(
+            "identifier formats consistent",
+            not problems,
+            "; ".join(problems) or "emails, phones, cards, devices, tokens, hashes",
+        )
+
+    def keys(self) -> Check:
+        problems = []
+        for table, key in [("products", "product_id"), *((s.table, s.key_column) for s in SOURCES)]:
+            dup = self.one(f"SELECT count(*) - count(DISTINCT {key}) FROM {self.rel(table)}")
+            if dup:
+                problems.append(f"{table}.{key}: {dup} duplicates")
+        for table in (
+            "ecom_transactions",
+            "pos_transactions",
+            "survey_responses",
+            "product_reviews",
+        ):
+            orphans = self.one(
+                f"SELECT count(*) FROM {self.rel(table)} t ANTI JOIN {self.rel('products')} p "
+                "USING (product_id) WHERE t.product_id IS NOT NULL"
+            )
+            if orphans:
+                problems.append(f"{table}.product_id: {orphans} not in products")
+        orphans = self.one(
+            f"SELECT count(*) FROM {self.rel('survey_responses')} s ANTI JOIN "
+            f"{self.rel('ecom_transactions')} e USING (order_id) WHERE s.order_id IS NOT NULL"
+        )
+        if orphans:
+            problems.append(f"survey_responses.order_id: {orphans} not in ecom_transactions")
+        return Check(
+            "primary keys unique, references resolve",
+            not problems,
+            "; ".join(problems) or "8 keys, 5 references",
+        )
+
+    def timestamps(self) -> Check:
+        pairs = [
+            ("crm_customers", "created_at", "updated_at"),
+            ("loyalty_members", "enrollment_date", "last_activity_date"),
+            ("mobile_app_users", "first_open_date", "last_active_date"),
+        ]
+        problems = []
+        for table, earlier, later in pairs:
+            n = self.one(f"SELECT count(*) FROM {self.rel(table)} WHERE {earlier} > {later}")
+            if n:
+                problems.append(f"{table}: {n} with {earlier} > {later}")
+        n = self.one(
+            f"""SELECT count(*) FROM {self.rel("survey_responses")} s
+                JOIN (SELECT order_id, min(order_date) AS d FROM {self.rel("ecom_transactions")}
+                      GROUP BY order_id) e USING (order_id) WHERE s.submitted_at < e.d"""
+        )
+        if n:
+            problems.append(f"survey_responses: {n} submitted before their order")
+        return Check("timestamps ordered", not problems, "; ".join(problems) or "4 orderings")
+
+    def truth_coverage(self) -> Check:
+        truth = self.rel("record_person", "truth")
+        problems = []
+        for s in SOURCES:
+            n = self.one(
+                f"""SELECT (SELECT count(*) FROM {self.rel(s.table)} x ANTI JOIN {truth} t
+                            ON t.table_id = '{s.table_id}' AND t.record_key = x.{s.key_column})
+                         + (SELECT count(*) FROM {truth} t ANTI JOIN {self.rel(s.table)} x
+                            ON t.record_key = x.{s.key_column} WHERE t.table_id = '{s.table_id}')"""
+            )
+            if n:
+                problems.append(f"{s.table}: {n} records unmatched")
+        return Check(
+            "truth covers every record",
+            not problems,
+            "; ".join(problems) or "every record has exactly one truth row",
+        )
+
+    def memory(self) -> Check:
+        run = self.report.get("run", {})
+        peak, limit = run.get("peak_rss_bytes"), run.get("memory_limit", "")
+        limit_bytes = _parse_size(limit)
+        if peak is None or limit_bytes is None:
+            return Check("peak memory within bound", False, "the report holds no run memory")
+        bound = limit_bytes + MEMORY_HEADROOM
+        return Check(
+            "peak memory within bound",
+            peak <= bound,
+            f"peak RSS {peak / 2**30:.2f} GiB, bound {bound / 2**30:.2f} GiB "
+            f"(memory limit {limit} + 1.5 GiB)",
+        )
+
+    def run_all(self) -> list[Check]:
+        report_path = self.out / "stats" / "generation_report.json"
+        try:
+            self.report = json.loads(report_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            return [Check("report readable", False, f"stats/generation_report.json: {error}")]
+        checks: list[Callable[[], Check]] = [
+            self.files_readable,
+            self.record_counts,
+            self.graph,
+            self.formats,
+            self.keys,
+            self.timestamps,
+            self.truth_coverage,
+            self.memory,
+        ]
+        results = []
+        for check in checks:
+            try:
+                results.append(check())
+            except duckdb.Error as error:
+                results.append(
+                    Check(check.__name__.replace("_", " "), False, str(error).splitlines()[0][:160])
+                )
+        return results
+
+
+def _parse_size(text: str) -> float | None:
+    units = {
+        "b": 1,
+        "kb": 1e3,
+        "mb": 1e6,
+        "gb": 1e9,
+        "tb": 1e12,
+        "kib": 2**10,
+        "mib": 2**20,
+        "gib": 2**30,
+        "tib": 2**40,
+    }
+    number = text.strip().rstrip("BbIiKkMmGgTt")
+    unit = text.strip()[len(number) :].lower()
+    try:
+        return float(number) * units[unit]
+    except (ValueError, KeyError):
+        return None
+
+
+def validate(output_dir: Path) -> list[Check]:
+    return Validator(output_dir).run_all()
