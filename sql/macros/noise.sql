@@ -56,6 +56,10 @@ CASE
 END AS phone_kind,
 {{ pick(t ~ '.phone_style', key, n.phone_styles) }} AS phone_style
 {%- endif %}
+{%- if t == 'pos' %},
+{{ pick('pos.payment_method', r ~ '.group_no', {'credit': 45, 'debit': 30, 'mobile_wallet': 10, 'cash': 15}) }} AS payment_method,
+{{ chance('pos.card_scanned', r ~ '.group_no', 0.8) }} AS card_scanned
+{%- endif %}
 {%- if n.name_variations %},
 CASE WHEN {{ chance(t ~ '.name_variation', key, name_variation_rate) }} THEN
     CASE {{ pick(t ~ '.name_variation_kind', key, name_variations) }}
@@ -156,13 +160,22 @@ END
 {%- set placeholder = n.missing_as != 'null' -%}
 {%- set tags = [] -%}
 {%- if n.has_email -%}
-{%- set _ = tags.append("CASE " ~ d ~ ".email_kind WHEN 'none' THEN NULL WHEN 'email_missing' THEN "
-                        ~ ("'email_placeholder'" if placeholder else 'NULL') ~ " ELSE " ~ d ~ ".email_kind END") -%}
+{%- set _ = tags.append("CASE " ~ d ~ ".email_kind WHEN 'none' THEN NULL ELSE " ~ d ~ ".email_kind END") -%}
+{%- if placeholder -%}
+{%- set _ = tags.append("CASE WHEN " ~ d ~ ".email_kind = 'email_missing' THEN 'email_placeholder' END") -%}
+{%- endif -%}
 {%- endif -%}
 {%- if n.phone_styles -%}
 {%- set _ = tags.append("CASE " ~ d ~ ".phone_kind WHEN 'personal' THEN CASE " ~ d ~ ".phone_style WHEN 'e164' THEN NULL "
-                        ~ "ELSE 'phone_' || " ~ d ~ ".phone_style || '_format' END WHEN 'phone_missing' THEN "
-                        ~ ("'phone_placeholder'" if placeholder else 'NULL') ~ " ELSE " ~ d ~ ".phone_kind END") -%}
+                        ~ "ELSE 'phone_' || " ~ d ~ ".phone_style || '_format' END ELSE " ~ d ~ ".phone_kind END") -%}
+{%- if placeholder -%}
+{%- set _ = tags.append("CASE WHEN " ~ d ~ ".phone_kind = 'phone_missing' THEN 'phone_placeholder' END") -%}
+{%- endif -%}
+{%- endif -%}
+{%- if t == 'pos' -%}
+{#- a cash basket without the loyalty card scanned carries no identifier at all -#}
+{%- set _ = tags.append("CASE WHEN " ~ d ~ ".payment_method = 'cash' AND NOT (" ~ d ~ ".card_scanned AND "
+                        ~ d ~ ".loyalty_id IS NOT NULL) THEN 'pos_no_identifier' END") -%}
 {%- endif -%}
 {%- if n.name_variations -%}
 {%- set _ = tags.append("CASE " ~ d ~ ".name_kind WHEN 'none' THEN NULL ELSE " ~ d ~ ".name_kind END") -%}

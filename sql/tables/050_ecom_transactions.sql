@@ -7,7 +7,7 @@ WITH lines AS (
            r.customer_since, r.calling_code, r.trunk_prefix, r.phone_nsn, r.phone_e164,
            r.email, r.landline_nsn, r.business_nsn, r.family_email, r.company_email, r.work_email,
            r.alternate_email {{ noise_decisions('ecom', 'r') }},
-           {{ ecom_order_no('r', 'r.nth') }} AS order_no,
+           r.group_no AS order_no,
            {{ line_product_no('ecom.product_id', 'r.record_no') }} AS product_no,
            {{ line_quantity('ecom.quantity', 'r.record_no') }} AS quantity
     FROM {{ source_rows('ecom') }} AS r

@@ -5,36 +5,36 @@
 {% set n_stores = [20, (plan.persons // 10000)] | max %}
 {% call copy_parquet(out, 'pos_transactions') %}
 WITH known AS (
-    SELECT r.record_no,
-           r.first_pos + r.nth // {{ lines_per_order('r.person_id') }} * {{ lines_per_order('r.person_id') }} AS basket_no,
-           r.loyalty_id, r.payment_tokens, r.customer_since,
+    SELECT r.record_no, r.group_no AS basket_no,
+           r.loyalty_id, r.payment_tokens, r.customer_since
+           {{ noise_decisions('pos', 'r') }},
            -- most visits are to the person's home store
            CASE WHEN {{ chance('pos.home_store', 'r.record_no', 0.8) }}
                 THEN {{ rand('pos.home_store_id', 'r.person_id') }} % {{ n_stores }} END AS home_store
     FROM {{ source_rows('pos') }} AS r
 ), anonymous AS (
-    SELECT {{ plan.pos_attributable }} + id AS record_no,
-           {{ group_start('pos.anonymous_basket', plan.pos_attributable ~ ' + id',
-                          {'0000': 10, '0003': 15, '0022': 15, '0023': 25, '0123': 35}) }} AS basket_no,
-           CAST(NULL AS VARCHAR) AS loyalty_id, CAST(NULL AS VARCHAR[]) AS payment_tokens,
-           TIMESTAMP '{{ history_start }}' AS customer_since, CAST(NULL AS BIGINT) AS home_store
-    FROM {{ P }}ids
-    WHERE id < {{ records.pos - plan.pos_attributable }}
+    SELECT a.*,
+           {{ pick('pos.anonymous_payment_method', 'a.basket_no', {'cash': 70, 'credit': 15, 'debit': 12, 'mobile_wallet': 3}) }}
+               AS payment_method,
+           FALSE AS card_scanned, CAST(NULL AS BIGINT) AS home_store
+    FROM (SELECT {{ plan.pos_attributable }} + id AS record_no,
+                 {{ group_start('pos.anonymous_basket', plan.pos_attributable ~ ' + id',
+                                {'0000': 10, '0003': 15, '0022': 15, '0023': 25, '0123': 35}) }} AS basket_no,
+                 CAST(NULL AS VARCHAR) AS loyalty_id, CAST(NULL AS VARCHAR[]) AS payment_tokens,
+                 TIMESTAMP '{{ history_start }}' AS customer_since
+          FROM {{ P }}ids
+          WHERE id < {{ records.pos - plan.pos_attributable }}) AS a
 ), lines AS (
     SELECT b.*,
            b.payment_tokens IS NULL AS is_anonymous,
-           CASE WHEN b.payment_tokens IS NULL
-                THEN {{ pick('pos.payment_method', 'b.basket_no', {'cash': 70, 'credit': 15, 'debit': 12, 'mobile_wallet': 3}) }}
-                ELSE {{ pick('pos.payment_method', 'b.basket_no', {'credit': 45, 'debit': 30, 'mobile_wallet': 10, 'cash': 15}) }}
-           END AS payment_method,
            {{ line_product_no('pos.product_id', 'b.record_no') }} AS product_no,
            {{ line_quantity('pos.quantity', 'b.record_no') }} AS quantity
-    FROM (SELECT * FROM known UNION ALL SELECT * FROM anonymous) AS b
+    FROM (SELECT * FROM known UNION ALL BY NAME SELECT * FROM anonymous) AS b
 )
 SELECT {{ source_key('pos', 'l.record_no') }} AS pos_transaction_id,
        'ST' || {{ digits('coalesce(l.home_store, ' ~ rand('pos.store_id', 'l.basket_no') ~ ' % ' ~ n_stores ~ ')', 5) }} AS store_id,
        -- a member scans the card on most visits
-       CASE WHEN {{ chance('pos.card_scanned', 'l.basket_no', 0.8) }} THEN l.loyalty_id END AS loyalty_id,
+       CASE WHEN l.card_scanned THEN l.loyalty_id END AS loyalty_id,
        pr.product_id,
        l.quantity,
        pr.price AS unit_price,
