@@ -116,9 +116,11 @@ def run(
         if config.scale <= CEILING_MAX_SCALE:
             scores = evaluate.ceiling(staging).as_dict()
             (staging / CEILING).write_text(json.dumps(scores, indent=2) + "\n", encoding="utf-8")
+        # content checksums, so `validate` can tell a copied or damaged dataset from this one
+        checksums = output_checksums(staging)
         result.seconds = time.perf_counter() - started
         result.peak_rss_bytes = peak_rss_bytes()
-        _complete_report(staging / REPORT, result, started_at)
+        _complete_report(staging / REPORT, result, started_at, checksums)
         shutil.rmtree(staging / ".spill", ignore_errors=True)
         _publish(staging, output_dir)
     except BaseException:
@@ -127,11 +129,12 @@ def run(
     return result
 
 
-def _complete_report(path: Path, result: RunResult, started_at: datetime) -> None:
+def _complete_report(
+    path: Path, result: RunResult, started_at: datetime, checksums: dict[str, str]
+) -> None:
     """Add what only the running process knows (versions, timings, memory) to the SQL report."""
     report = json.loads(path.read_text(encoding="utf-8"))
-    # content checksums, so `validate` can tell a copied or damaged dataset from this one
-    report["checksums"] = output_checksums(path.parent.parent)
+    report["checksums"] = checksums
     report["run"] = {
         "tool_version": __version__,
         "duckdb_version": duckdb.__version__,

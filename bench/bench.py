@@ -1,0 +1,119 @@
+"""Benchmark: idrgen-duck against a "bare write" of the same schemas, in the same process.
+
+The bare write is the yardstick: the 7 source tables with the same row counts and similar
+string widths, every value a trivial function of the row id, written with the same COPY
+options. No generator writes those bytes faster on the same machine, so
+
+    ratio = generator records/s / bare-write records/s
+
+says how close generation comes to the cost of writing Parquet.
+
+    python bench/bench.py --scale 1M --workers 1 2 0 --repeat 3
+
+(--workers 0 = every core). Prints one row per (scale, workers) with medians.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from idrgen_duck import db, runner
+from idrgen_duck.config import RunConfig, format_scale, parse_scale
+from idrgen_duck.plan import SOURCES, make_plan
+
+# Column shapes of the spec's tables: v = short string, t = timestamp, i = integer,
+# d = decimal, b = boolean; the widths follow the generated data's typical values.
+SHAPES = {
+    "crm": "vvvvvvvvvttbbv",
+    "ecom": "vvvvviddvvvvtvv",
+    "loyalty": "vvvvvvvitt",
+    "mobile": "vvvvvvvtti",
+    "pos": "vvvvidvdtvv",
+    "survey": "vvvvviivti",
+    "review": "vvvvvivvbit",
+}
+VALUE = {
+    "v": "'v' || lpad(CAST(id * 7 % 1000003 AS VARCHAR), 14, '0')",
+    "t": "TIMESTAMP '2021-01-01' + to_seconds(id % 157000000)",
+    "i": "CAST(id % 1000 AS INTEGER)",
+    "d": "CAST((id % 100000) / 100 AS DECIMAL(10, 2))",
+    "b": "id % 2 = 0",
+}
+
+
+def bare_write(scale: int, threads: int, out: Path) -> float:
+    """Seconds to write the 7 tables with trivial values (ids from a table, like ours)."""
+    plan = make_plan(RunConfig(scale=scale))
+    con = db.connect()
+    con.execute(f"SET threads = {threads}")
+    con.execute(f"CREATE TABLE ids AS SELECT range AS id FROM range({max(plan.records.values())})")
+    started = time.perf_counter()
+    for source in SOURCES:
+        columns = ", ".join(
+            f"{VALUE[kind]} AS c{i}" for i, kind in enumerate(SHAPES[source.table_id])
+        )
+        con.execute(
+            f"COPY (SELECT {columns} FROM ids WHERE id < {plan.records[source.table_id]}) "
+            f"TO '{out / source.table}.parquet' (FORMAT parquet, COMPRESSION zstd)"
+        )
+    elapsed = time.perf_counter() - started
+    con.close()
+    return elapsed
+
+
+def generate(scale: int, workers: int, out: Path) -> tuple[float, float, int, int]:
+    """Seconds generating (the SQL steps), seconds in all (with checksums and the ceiling),
+    peak RSS so far and Parquet bytes of a full `run`."""
+    shutil.rmtree(out, ignore_errors=True)
+    result = runner.run(RunConfig(scale=scale, output_dir=out, workers=workers))
+    size = sum(p.stat().st_size for p in (out / "parquet").glob("*.parquet"))
+    steps = sum(step.seconds for step in result.steps)
+    return steps, result.seconds, result.peak_rss_bytes, size
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", nargs="+", default=["1M"])
+    parser.add_argument("--workers", nargs="+", type=int, default=[1, 0])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    cores = os.cpu_count() or 1
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    print(f"machine: {cores} cores, {memory:.0f} GiB")
+    print(
+        "scale  workers  generate_s  wall_s  records/s  bare_write_s  bare_records/s  ratio"
+        "  peak_rss_GiB  parquet_GB"
+    )
+    with tempfile.TemporaryDirectory(prefix="idrgen-bench-") as tmp:
+        work = Path(tmp)
+        for text in args.scale:
+            scale = parse_scale(text)
+            for workers in args.workers:
+                threads = workers or cores
+                runs = [generate(scale, threads, work / "out") for _ in range(args.repeat)]
+                bare = []
+                for _ in range(args.repeat):
+                    target = work / "bare"
+                    shutil.rmtree(target, ignore_errors=True)
+                    target.mkdir()
+                    bare.append(bare_write(scale, threads, target))
+                seconds = statistics.median(r[0] for r in runs)
+                wall = statistics.median(r[1] for r in runs)
+                bare_seconds = statistics.median(bare)
+                print(
+                    f"{format_scale(scale):>5}  {threads:>7}  {seconds:>10.1f}  {wall:>6.1f}  "
+                    f"{scale / seconds:>9,.0f}  {bare_seconds:>12.1f}  "
+                    f"{scale / bare_seconds:>14,.0f}  {bare_seconds / seconds:>5.2f}  "
+                    f"{max(r[2] for r in runs) / 2**30:>12.2f}  {runs[-1][3] / 1e9:>10.2f}",
+                    flush=True,
+                )
+
+
+if __name__ == "__main__":
+    main()
