@@ -33,6 +33,25 @@ NAME_VARIATIONS: dict[str, float] = {
 NAME_VARIATION_RATE = 0.08
 
 
+# How an order's shipping address can differ from the person's own (e-commerce only).
+ADDRESS_VARIATIONS: dict[str, float] = {
+    "address_variant": 3.0,  # the same address written differently ('Main St 12'): new hash
+    "address_gift": 2.0,  # shipped to another customer's address: that person's hash
+}
+MOVED_SHARE = 0.08  # persons who moved: half of their orders go to their new address
+
+# Data-quality defects of non-key fields, as shares of records: (table, column) -> defect
+# weights, 'none' being the clean case. Keys and identifiers are never touched here.
+FIELD_DEFECTS: dict[tuple[str, str], dict[str, float]] = {
+    ("crm", "city"): {"none": 94.5, "null": 1.5, "upper": 2.0, "spaces": 2.0},
+    ("crm", "address_line1"): {"none": 96.0, "null": 2.0, "spaces": 2.0},
+    ("loyalty", "last_name"): {"none": 99.0, "spaces": 1.0},
+    ("ecom", "device_type"): {"none": 99.0, "null": 1.0},
+    ("mobile", "app_version"): {"none": 99.5, "null": 0.5},
+    ("survey", "completion_time_seconds"): {"none": 98.0, "null": 2.0},
+}
+
+
 @dataclass(frozen=True)
 class SourceNoise:
     """How one source writes identifiers: formats it favours and how often values are bad."""
@@ -212,6 +231,10 @@ def template_globals(scale: int, persons: int, ecom_records: int) -> dict[str, o
         "business_plans": BUSINESS_PLANS,
         "default_business_plan": DEFAULT_BUSINESS_PLAN,
         "time_profiles": TIME_PROFILES,
+        "address_variations": ADDRESS_VARIATIONS,
+        "address_variation_rate": 0.05,
+        "moved_share": MOVED_SHARE,
+        "field_defects": FIELD_DEFECTS,
     }
 
 

@@ -307,3 +307,48 @@ def test_online_orders_keep_retail_time(out: Path, con: duckdb.DuckDBPyConnectio
             FROM {orders} WHERE order_date >= DATE '2022-09-01' AND order_date < DATE '2025-03-01'""",
     )
     assert 1.1 <= float(ratio) <= 1.6
+
+
+def test_shipping_addresses_follow_their_tags(out: Path, con: duckdb.DuckDBPyConnection) -> None:
+    rows = dict(
+        con.execute(
+            f"""WITH e AS (
+                    SELECT e.shipping_address_hash AS shipped, t.noise, p.address_hash AS own,
+                           p.household_id
+                    FROM {parquet(out, "ecom_transactions")} e
+                    JOIN {parquet(out, "record_person", "truth")} t
+                      ON t.table_id = 'ecom' AND t.record_key = e.transaction_id
+                    JOIN {parquet(out, "persons", "truth")} p USING (person_id)),
+                 households AS (SELECT DISTINCT address_hash, household_id FROM {parquet(out, "persons", "truth")})
+                SELECT kind, count(*) FILTER (WHERE NOT ok) FROM (
+                    SELECT CASE WHEN list_contains(noise, 'address_gift') THEN 'gift'
+                                WHEN list_contains(noise, 'address_variant') THEN 'variant'
+                                WHEN list_contains(noise, 'address_moved') THEN 'moved'
+                                ELSE 'own' END AS kind,
+                           CASE WHEN list_contains(noise, 'address_gift')
+                                THEN shipped IN (SELECT address_hash FROM households h
+                                                 WHERE h.household_id <> e.household_id)
+                                WHEN list_has_any(noise, ['address_variant', 'address_moved'])
+                                THEN shipped <> own AND shipped NOT IN (SELECT address_hash FROM households)
+                                ELSE shipped = own END AS ok
+                    FROM e)
+                GROUP BY kind"""
+        ).fetchall()
+    )
+    assert set(rows) == {"gift", "variant", "moved", "own"}
+    assert all(bad == 0 for bad in rows.values()), rows
+
+
+def test_field_defects_at_their_rates(out: Path, con: duckdb.DuckDBPyConnection) -> None:
+    crm = parquet(out, "crm_customers")
+    nulls, spaced = con.execute(
+        f"SELECT avg(CASE WHEN city IS NULL THEN 1.0 ELSE 0 END), "
+        f"avg(CASE WHEN city <> trim(city) THEN 1.0 ELSE 0 END) FROM {crm}"
+    ).fetchone() or (0, 0)
+    assert 0.008 <= nulls <= 0.025 and 0.012 <= spaced <= 0.03
+    survey_nulls = scalar(
+        con,
+        f"SELECT avg(CASE WHEN completion_time_seconds IS NULL THEN 1.0 ELSE 0 END) "
+        f"FROM {parquet(out, 'survey_responses')}",
+    )
+    assert 0.01 <= float(survey_nulls) <= 0.03

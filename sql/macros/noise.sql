@@ -56,6 +56,13 @@ CASE
 END AS phone_kind,
 {{ pick(t ~ '.phone_style', key, n.phone_styles) }} AS phone_style
 {%- endif %}
+{%- if t == 'ecom' %},
+CASE WHEN {{ chance('persons.moved', r ~ '.person_id', moved_share) }}
+          AND {{ r }}.nth >= {{ r }}.n_ecom / 2 THEN 'address_moved'
+     WHEN {{ chance('ecom.address_variation', r ~ '.group_no', address_variation_rate) }}
+          THEN {{ pick('ecom.address_variation_kind', r ~ '.group_no', address_variations) }}
+     ELSE 'none' END AS address_kind
+{%- endif %}
 {%- if t == 'pos' %},
 {{ pick('pos.payment_method', r ~ '.group_no', {'credit': 45, 'debit': 30, 'mobile_wallet': 10, 'cash': 15}) }} AS payment_method,
 {{ chance('pos.card_scanned', r ~ '.group_no', 0.8) }} AS card_scanned
@@ -132,6 +139,38 @@ CASE {{ d }}.phone_kind
 END
 {%- endmacro %}
 
+{#- The shipping address hash of an order (after noise_decisions; e-commerce). A gift goes
+    to the household of a customer a little further on in the persons table: `gift_hash` is
+    that person's address hash, joined in by the e-commerce template. -#}
+{% macro source_address_hash(d) -%}
+CASE {{ d }}.address_kind
+    WHEN 'address_variant' THEN {{ address_hash(street_swapped(d ~ '.address_line1'), d ~ '.postcode', d ~ '.city', d ~ '.country_code') }}
+    WHEN 'address_moved' THEN {{ md5_hex("'moved:' || " ~ d ~ ".person_id || ':' || " ~ d ~ ".address_hash") }}
+    WHEN 'address_gift' THEN {{ d }}.gift_hash
+    ELSE {{ d }}.address_hash
+END
+{%- endmacro %}
+
+{#- '12 Main St' -> 'Main St 12' and back: one address, written the other way round. -#}
+{% macro street_swapped(line) -%}
+CASE WHEN regexp_matches({{ line }}, '^[0-9]+ ')
+     THEN regexp_replace({{ line }}, '^([0-9]+) (.*)$', '\2 \1')
+     ELSE regexp_replace({{ line }}, '^(.*) ([0-9]+)$', '\2 \1') || CASE WHEN regexp_matches({{ line }}, ' [0-9]+$') THEN '' ELSE ' 1' END
+END
+{%- endmacro %}
+
+{#- A non-key field with the data-quality defects of realism.FIELD_DEFECTS[(t, column)]. -#}
+{% macro with_defects(t, column, value, key) -%}
+{%- set weights = field_defects[(t, column)] -%}
+{%- set kind = pick(t ~ '.' ~ column ~ ':defect', key, weights) -%}
+CASE {{ kind }}
+    {%- if 'null' in weights %} WHEN 'null' THEN NULL {% endif %}
+    {%- if 'upper' in weights %} WHEN 'upper' THEN upper({{ value }}) {% endif %}
+    {%- if 'spaces' in weights %} WHEN 'spaces' THEN '  ' || {{ value }} || ' ' {% endif %}
+    ELSE {{ value }}
+END
+{%- endmacro %}
+
 {% macro source_first_name(d) -%}
 CASE {{ d }}.name_kind
     WHEN 'name_nickname' THEN {{ d }}.nickname
@@ -171,6 +210,9 @@ END
 {%- if placeholder -%}
 {%- set _ = tags.append("CASE WHEN " ~ d ~ ".phone_kind = 'phone_missing' THEN 'phone_placeholder' END") -%}
 {%- endif -%}
+{%- endif -%}
+{%- if t == 'ecom' -%}
+{%- set _ = tags.append("CASE WHEN " ~ d ~ ".address_kind <> 'none' THEN " ~ d ~ ".address_kind END") -%}
 {%- endif -%}
 {%- if t == 'pos' -%}
 {#- a cash basket without the loyalty card scanned carries no identifier at all -#}

@@ -4,6 +4,7 @@
 {% call copy_parquet(out, 'ecom_transactions') %}
 WITH lines AS (
     SELECT r.record_no, r.person_id, r.currency, r.address_hash, r.payment_tokens,
+           r.address_line1, r.postcode, r.city, r.country_code,
            r.customer_since, r.calling_code, r.trunk_prefix, r.phone_nsn, r.phone_e164,
            r.email, r.landline_nsn, r.business_nsn, r.family_email, r.company_email, r.work_email,
            r.alternate_email {{ noise_decisions('ecom', 'r') }},
@@ -22,16 +23,25 @@ SELECT {{ source_key('ecom', 'l.record_no') }} AS transaction_id,
        -- the order's total over all its lines
        CAST(sum(l.quantity * pr.price) OVER (PARTITION BY l.order_no) AS DECIMAL(10, 2)) AS order_total,
        l.currency,
-       l.address_hash AS shipping_address_hash,
+       {{ source_address_hash('l') }} AS shipping_address_hash,
        l.payment_tokens[1 + {{ rand('ecom.payment_card', 'l.order_no') }} % len(l.payment_tokens)] AS payment_token,
-       {{ pick('ecom.device_type', 'l.order_no', {'mobile': 55, 'desktop': 38, 'tablet': 7}) }} AS device_type,
+       {{ with_defects('ecom', 'device_type',
+            pick('ecom.device_type', 'l.order_no', {'mobile': 55, 'desktop': 38, 'tablet': 7}), 'l.order_no') }}
+           AS device_type,
        {{ ecom_order_date('l', 'l.order_no') }} AS order_date,
        CASE WHEN {{ chance('ecom.promo_used', 'l.order_no', 0.14) }}
             THEN {{ pick('ecom.promo_code', 'l.order_no',
                      {'WELCOME10': 30, 'SAVE15': 20, 'FREESHIP': 25, 'BLACKFRIDAY': 10, 'VIP20': 5, 'SPRING5': 10}) }}
        END AS promo_code,
        {{ ecom_order_id('l.order_no') }} AS order_id
-FROM lines AS l
+FROM (SELECT l.*, g.address_hash AS gift_hash
+      FROM lines AS l
+      -- a gift ships to another household: a customer 4 or more places on (households are
+      -- groups within blocks of 4 persons)
+      LEFT JOIN {{ P }}persons AS g
+             ON g.person_id = CASE WHEN l.address_kind = 'address_gift'
+                                   THEN (l.person_id + 4 + {{ rand('ecom.gift_recipient', 'l.order_no') }} % 997)
+                                        % {{ plan.persons }} END) AS l
 JOIN {{ P }}products AS pr ON pr.product_no = l.product_no
 ORDER BY l.record_no
 {% endcall %}

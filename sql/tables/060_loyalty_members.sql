@@ -17,7 +17,7 @@ SELECT {{ source_key('loyalty', 'm.record_no') }} AS member_id,
        {{ source_email('loyalty', 'm') }} AS email,
        {{ source_phone('loyalty', 'm') }} AS phone,
        {{ source_first_name('m') }} AS first_name,
-       {{ source_last_name('m') }} AS last_name,
+       {{ with_defects('loyalty', 'last_name', source_last_name('m'), 'm.record_no') }} AS last_name,
        CASE WHEN m.points_balance >= 20000 THEN 'Platinum'
             WHEN m.points_balance >= 5000 THEN 'Gold'
             WHEN m.points_balance >= 1000 THEN 'Silver'

@@ -13,9 +13,9 @@ SELECT {{ source_key('mobile', 'u.record_no') }} AS app_user_id,
        {{ source_phone('mobile', 'u') }} AS phone,
        {{ push_token('u.os_type', 'mobile.push_token', 'u.record_no') }} AS push_token,
        u.os_type,
-       {{ pick('mobile.app_version', 'u.record_no',
-               {'8.4.1': 34, '8.4.0': 18, '8.3.2': 15, '8.2.0': 10, '8.1.5': 8, '7.12.3': 7, '7.9.0': 5, '6.5.2': 3}) }}
-           AS app_version,
+       {{ with_defects('mobile', 'app_version', pick('mobile.app_version', 'u.record_no',
+               {'8.4.1': 34, '8.4.0': 18, '8.3.2': 15, '8.2.0': 10, '8.1.5': 8, '7.12.3': 7, '7.9.0': 5, '6.5.2': 3}),
+               'u.record_no') }} AS app_version,
        u.first_open_date,
        {{ timestamp_between('mobile.last_active_date', 'u.record_no', 'u.first_open_date', "TIMESTAMP '" ~ as_of ~ "'") }}
            AS last_active_date,

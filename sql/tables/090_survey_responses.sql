@@ -45,8 +45,9 @@ SELECT {{ source_key('survey', 'x.record_no') }} AS response_id,
                                       between('survey.delay_seconds', 'x.record_no', 3600, 14 * 86400)) }})
             ELSE {{ timestamp_between('survey.submitted_at', 'x.record_no', 'x.customer_since', "TIMESTAMP '" ~ as_of ~ "'") }}
        END AS submitted_at,
-       CAST(greatest(15, {{ lognormal('survey.completion_time_seconds', 'x.record_no', 95, 0.6) }}) AS INTEGER)
-           AS completion_time_seconds
+       {{ with_defects('survey', 'completion_time_seconds',
+            'CAST(greatest(15, ' ~ lognormal('survey.completion_time_seconds', 'x.record_no', 95, 0.6) ~ ') AS INTEGER)',
+            'x.record_no') }} AS completion_time_seconds
 FROM scored AS x
 {{ join_pick('survey_phrases', 'ph', 'x.sentiment', 'survey.feedback_text', 'x.record_no') }}
 {% endcall %}

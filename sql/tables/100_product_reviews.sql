@@ -21,8 +21,9 @@ SELECT {{ source_key('review', 'x.record_no') }} AS review_id,
        CASE WHEN x.n_ecom > 0 AND {{ chance('review.user_linked', 'x.record_no', 0.8) }}
             THEN {{ ecom_user_id('x.person_id') }} END AS reviewer_user_id,
        {{ source_email('review', 'x') }} AS reviewer_email,
-       CASE {{ pick('review.display_style', 'x.record_no', {'first_initial': 50, 'first': 25, 'handle': 25}) }}
+       CASE {{ pick('review.display_style', 'x.record_no', {'first_initial': 45, 'first': 22, 'handle': 23, 'last_comma_first': 10}) }}
             WHEN 'first_initial' THEN x.first_name_latin || ' ' || left(x.last_name_latin, 1) || '.'
+            WHEN 'last_comma_first' THEN x.last_name_latin || ', ' || x.first_name_latin
             WHEN 'first' THEN x.first_name_latin
             ELSE lower(x.first_name_latin) || CAST({{ between('review.handle_number', 'x.record_no', 1, 999) }} AS VARCHAR)
        END AS reviewer_display_name,
