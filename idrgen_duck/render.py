@@ -31,10 +31,9 @@ class DispatchError(LookupError):
 
 @dataclass(frozen=True)
 class RenderedStep:
-    """One numbered SQL file: what it builds and the SQL text."""
+    """One numbered SQL file: its name and the SQL text."""
 
     name: str  # e.g. "040_crm_customers"
-    table: str | None  # the output table it writes, if any
     sql: str
 
     @property
@@ -111,11 +110,11 @@ def _table_templates() -> list[str]:
     return sorted(p.name for p in resources.sql_dir().joinpath("tables").glob("*.sql"))
 
 
-def render_run(plan: Plan, output_dir: str, work_dir: str | None = None) -> list[RenderedStep]:
+def render_run(plan: Plan, output_dir: str, temp_dir: str | None = None) -> list[RenderedStep]:
     """Render every step of a run, in order.
 
     output_dir: where the Parquet files go, as the SQL will see it (absolute or relative to
-    the directory DuckDB runs in).
+    the directory DuckDB runs in). temp_dir: where DuckDB spills (None: DuckDB's default).
     """
     env = make_environment(plan)
     context = {
@@ -124,7 +123,7 @@ def render_run(plan: Plan, output_dir: str, work_dir: str | None = None) -> list
         "records": plan.records,
         "calibration": plan.calibration,
         "out": output_dir.rstrip("/"),
-        "work_dir": work_dir,
+        "temp_dir": temp_dir,
         "activity": plan_module.ACTIVITY,
         "email_patterns": plan_module.EMAIL_PATTERNS,
         "source_count_shares": plan_module.SOURCE_COUNT_SHARES,
@@ -135,8 +134,7 @@ def render_run(plan: Plan, output_dir: str, work_dir: str | None = None) -> list
         stem = name.removesuffix(".sql")
         template = env.get_template(f"tables/{name}")
         sql = template.render(context)
-        table = stem.split("_", 1)[1] if stem[:3].isdigit() else stem
-        steps.append(RenderedStep(stem, table, sql))
+        steps.append(RenderedStep(stem, sql))
     return steps
 
 

@@ -2,8 +2,9 @@
 -- Engine settings, the random-number functions, and the id table every generator reads.
 SET threads = {{ cfg.threads }};
 SET memory_limit = '{{ cfg.memory_limit }}';
-{% if cfg.temp_dir %}
-SET temp_directory = '{{ cfg.temp_dir }}';
+{% if temp_dir %}
+-- where DuckDB spills what does not fit under the memory limit
+SET temp_directory = '{{ temp_dir }}';
 {% endif %}
 -- Keep each COPY's rows in the order of its ORDER BY, so files list rows in key order.
 SET preserve_insertion_order = true;
