@@ -160,30 +160,16 @@ class Validator:
     def formats(self) -> Check:
         from idrgen_duck.realism import JUNK_EMAILS, JUNK_PHONES
 
+        # (table, column, pattern, values allowed besides it: the planted junk and '')
+        rules = [(t, c, EMAIL_RE, [*JUNK_EMAILS, ""]) for t, c in EMAILS.items()]
+        rules += [(t, "phone", PHONE_RE, [*JUNK_PHONES, ""]) for t in PHONES]
+        rules += [(t, c, pattern, []) for (t, c), pattern in FORMATS.items()]
         problems = []
-        allowed_emails = [*JUNK_EMAILS, ""]
-        for table, column in EMAILS.items():
+        for table, column, pattern, allowed in rules:
             n = self.one(
                 f"SELECT count(*) FROM {self.rel(table)} WHERE {column} IS NOT NULL "
                 f"AND NOT regexp_matches({column}, ?) AND NOT list_contains(?, {column})",
-                [EMAIL_RE, allowed_emails],
-            )
-            if n:
-                problems.append(f"{table}.{column}: {n} malformed")
-        allowed_phones = [*JUNK_PHONES, ""]
-        for table in PHONES:
-            n = self.one(
-                f"SELECT count(*) FROM {self.rel(table)} WHERE phone IS NOT NULL "
-                f"AND NOT regexp_matches(phone, ?) AND NOT list_contains(?, phone)",
-                [PHONE_RE, allowed_phones],
-            )
-            if n:
-                problems.append(f"{table}.phone: {n} malformed")
-        for (table, column), pattern in FORMATS.items():
-            n = self.one(
-                f"SELECT count(*) FROM {self.rel(table)} WHERE {column} IS NOT NULL "
-                f"AND NOT regexp_matches({column}, ?)",
-                [pattern],
+                [pattern, allowed],
             )
             if n:
                 problems.append(f"{table}.{column}: {n} malformed")
