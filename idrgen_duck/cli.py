@@ -109,10 +109,14 @@ def run(
         bool, typer.Option(help="Replace a non-empty --output-dir (only once the run succeeded).")
     ] = False,
     quiet: Annotated[bool, typer.Option(help="Print nothing but errors.")] = False,
+    json_output: Annotated[
+        bool, typer.Option("--json", help="Print the generation report as JSON on stdout.")
+    ] = False,
 ) -> None:
     """Generate the 7 sources, products, ground truth, IDR metadata and report."""
     config = _config(scale, seed, output_dir, workers, memory_limit, temp_dir)
     plan = plan_module.make_plan(config)
+    quiet = quiet or json_output
     say = (lambda _text: None) if quiet else (lambda text: typer.echo(text, err=True))
     say(
         f"idrgen-duck: {format_scale(config.scale)} records ({plan.persons:,} persons), "
@@ -121,11 +125,47 @@ def run(
     result = runner.run(
         config, overwrite=overwrite, on_step=lambda name, s: say(f"  {name:<28} {s:8.2f} s")
     )
+    report = json.loads(result.report_path.read_text(encoding="utf-8"))
+    if json_output:
+        typer.echo(json.dumps(report, indent=2))
+    if not quiet:
+        print_summary(report)
     say(
         f"done in {result.seconds:.1f} s: {plan.total_records:,} records "
         f"({plan.total_records / max(result.seconds, 1e-9):,.0f} records/s), "
         f"peak RSS {result.peak_rss_bytes / 2**30:.2f} GiB; report: {result.report_path}"
     )
+
+
+def print_summary(report: dict) -> None:
+    """Per table rows, size, time; then tiers and CRM overlaps, target against achieved."""
+    from rich.console import Console
+    from rich.table import Table
+
+    tables = Table(title="written", title_justify="left")
+    for column in ("table", "rows", "MB", "seconds", "rows/s"):
+        tables.add_column(column, justify="left" if column == "table" else "right")
+    for t in report["tables"]:
+        rate = t["records"] / t["seconds"] if t["seconds"] else 0
+        tables.add_row(
+            t["table"],
+            f"{t['records']:,}",
+            f"{t['bytes'] / 1e6:,.1f}",
+            f"{t['seconds']:.2f}",
+            f"{rate:,.0f}",
+        )
+    graph = Table(title="identity graph", title_justify="left")
+    for column in ("measure", "target", "achieved"):
+        graph.add_column(column, justify="left" if column == "measure" else "right")
+    for t in report["tiers"]:
+        graph.add_row(f"tier {t['tier']}", f"{t['target']:.0%}", f"{t['share']:.1%}")
+    for o in report["crm_overlap"]:
+        graph.add_row(
+            f"{o['table_id']} overlap with CRM", f"{o['target']:.0%}", f"{o['record_share']:.1%}"
+        )
+    console = Console(stderr=True)
+    console.print(tables)
+    console.print(graph)
 
 
 @app.command()

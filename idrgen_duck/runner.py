@@ -134,6 +134,11 @@ def _complete_report(
 ) -> None:
     """Add what only the running process knows (versions, timings, memory) to the SQL report."""
     report = json.loads(path.read_text(encoding="utf-8"))
+    root = path.parent.parent
+    seconds = {s.name.split("_", 1)[1]: s.seconds for s in result.steps}
+    for table in report["tables"]:
+        table["bytes"] = (root / "parquet" / f"{table['table']}.parquet").stat().st_size
+        table["seconds"] = round(seconds.get(table["table"], 0.0), 3)
     report["checksums"] = checksums
     report["run"] = {
         "tool_version": __version__,

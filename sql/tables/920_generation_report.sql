@@ -16,6 +16,33 @@ WITH counts AS (
     FROM truth
     WHERE person_id IS NOT NULL
     GROUP BY person_id
+), source_masks AS (
+    -- which sources each person appears in, as bits (in the order of plan.SOURCES)
+    SELECT person_id,
+           bit_or(CASE table_id {% for s in sources %}WHEN '{{ s.table_id }}' THEN {{ 2 ** loop.index0 }} {% endfor %}END)
+               AS mask
+    FROM truth WHERE person_id IS NOT NULL GROUP BY person_id
+), mask_counts AS (
+    SELECT mask, count(*) AS persons FROM source_masks GROUP BY mask
+), matrix AS (
+    SELECT a.table_id AS source, b.table_id AS other,
+           (SELECT coalesce(sum(persons), 0) FROM mask_counts
+            WHERE mask & a.bit <> 0 AND mask & b.bit <> 0) AS persons
+    FROM (VALUES {% for s in sources %}('{{ s.table_id }}', {{ 2 ** loop.index0 }}){{ ', ' if not loop.last }}{% endfor %}) a(table_id, bit),
+         (VALUES {% for s in sources %}('{{ s.table_id }}', {{ 2 ** loop.index0 }}){{ ', ' if not loop.last }}{% endfor %}) b(table_id, bit)
+), cluster_sizes AS (
+    SELECT CASE WHEN n = 1 THEN '1' WHEN n = 2 THEN '2' WHEN n = 3 THEN '3' WHEN n <= 5 THEN '4-5'
+                WHEN n <= 10 THEN '6-10' WHEN n <= 20 THEN '11-20' WHEN n <= 50 THEN '21-50'
+                ELSE '51+' END AS records, count(*) AS persons, min(n) AS low
+    FROM (SELECT person_id, count(*) AS n FROM truth WHERE person_id IS NOT NULL GROUP BY person_id)
+    GROUP BY 1
+), tags AS (
+    SELECT table_id, tag, count(*) AS records
+    FROM (SELECT table_id, unnest(noise) AS tag FROM {{ written(out, 'record_person', 'truth') }})
+    GROUP BY ALL
+), regions AS (
+    SELECT region, country_code, count(*) AS persons
+    FROM {{ written(out, 'persons', 'truth') }} GROUP BY ALL
 ), tiers AS (
     SELECT CASE WHEN n_sources >= 5 THEN 'high_value' WHEN n_sources >= 2 THEN 'regular'
                 ELSE 'one_time' END AS tier,
@@ -47,5 +74,27 @@ SELECT {{ plan.config.scale }} AS scale,
        (SELECT list({'table_id': table_id, 'record_share': round(record_share, 4),
                      'person_share': round(person_share, 4),
                      'target': CASE table_id {% for s in sources if s.crm_overlap is not none %}WHEN '{{ s.table_id }}' THEN {{ s.crm_overlap }} {% endfor %}END}
-                    ORDER BY table_id) FROM overlap) AS crm_overlap
+                    ORDER BY table_id) FROM overlap) AS crm_overlap,
+       -- persons in both sources (the diagonal: persons in the source)
+       (SELECT list({'source': source, 'other': other, 'persons': persons} ORDER BY source, other)
+        FROM matrix) AS source_overlap_matrix,
+       (SELECT list({'records': records, 'persons': persons} ORDER BY low) FROM cluster_sizes)
+           AS records_per_person,
+       (SELECT list({'region': region, 'country_code': country_code, 'persons': persons}
+                    ORDER BY region, country_code) FROM regions) AS regions,
+       (SELECT list({'table_id': t.table_id, 'tag': t.tag, 'records': t.records,
+                     'rate': round(t.records / c.records, 5)} ORDER BY t.table_id, t.tag)
+        FROM tags AS t JOIN counts AS c USING (table_id)) AS noise_tags,
+       {
+           'giant_cluster_records': (SELECT count(*) FROM {{ written(out, 'ecom_transactions') }}
+                                     WHERE email = '{{ giant_cluster_email }}'),
+           'disjoint_identity_persons': (SELECT count(DISTINCT person_id) FROM {{ written(out, 'record_person', 'truth') }}
+                                         WHERE list_contains(noise, 'disjoint_identity')),
+           'junk_email_records': (SELECT coalesce(sum(records), 0) FROM tags WHERE tag = 'email_junk'),
+           'junk_phone_records': (SELECT coalesce(sum(records), 0) FROM tags WHERE tag = 'phone_junk'),
+           'shared_family_email_records': (SELECT coalesce(sum(records), 0) FROM tags WHERE tag = 'email_shared_family'),
+           'shared_company_email_records': (SELECT coalesce(sum(records), 0) FROM tags WHERE tag = 'email_shared_company'),
+           'shared_household_phone_records': (SELECT coalesce(sum(records), 0) FROM tags WHERE tag = 'phone_shared_household'),
+           'shared_business_phone_records': (SELECT coalesce(sum(records), 0) FROM tags WHERE tag = 'phone_shared_business')
+       } AS edge_cases
 {% endcall %}
