@@ -34,14 +34,20 @@ SELECT {{ source_key('ecom', 'l.record_no') }} AS transaction_id,
                      {'WELCOME10': 30, 'SAVE15': 20, 'FREESHIP': 25, 'BLACKFRIDAY': 10, 'VIP20': 5, 'SPRING5': 10}) }}
        END AS promo_code,
        {{ ecom_order_id('l.order_no') }} AS order_id
+{# Gift recipients come from the first persons of the table (a fixed few thousand), so the
+   lookup of their address is a join against a small table whatever the scale. #}
+{% set recipients = [plan.persons, 65536] | min %}
 FROM (SELECT l.*, g.address_hash AS gift_hash
       FROM lines AS l
-      -- a gift ships to another household: a customer 4 or more places on (households are
+      -- a gift ships to another customer's household (never the buyer's own: households are
       -- groups within blocks of 4 persons)
-      LEFT JOIN {{ P }}persons AS g
+      LEFT JOIN (SELECT person_id, address_hash FROM {{ P }}persons
+                 WHERE person_id < {{ recipients }}) AS g
              ON g.person_id = CASE WHEN l.address_kind = 'address_gift'
-                                   THEN (l.person_id + 4 + {{ rand('ecom.gift_recipient', 'l.order_no') }} % 997)
-                                        % {{ plan.persons }} END) AS l
+                                   THEN ({{ rand('ecom.gift_recipient', 'l.order_no') }} % {{ recipients }}
+                                         + CASE WHEN {{ rand('ecom.gift_recipient', 'l.order_no') }} % {{ recipients }} // 4
+                                                     = l.person_id // 4 THEN 4 ELSE 0 END) % {{ recipients }}
+                              END) AS l
 JOIN {{ P }}products AS pr ON pr.product_no = l.product_no
 ORDER BY l.record_no
 {% endcall %}

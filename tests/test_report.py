@@ -1,0 +1,74 @@
+"""The generation report describes what is on disk: its figures equal independent SQL."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+
+from idrgen_duck import realism
+from idrgen_duck.plan import SOURCES
+from tests.conftest import parquet, scalar
+
+
+def report(output: Path) -> dict:
+    return json.loads((output / "stats" / "generation_report.json").read_text())
+
+
+def test_counts_sizes_and_run_facts(small: Path, con: duckdb.DuckDBPyConnection) -> None:
+    r = report(small)
+    assert (r["scale"], r["seed"], r["workers"]) == (20_000, 7, 2)
+    for table in r["tables"]:
+        assert table["records"] == scalar(
+            con, f"SELECT count(*) FROM {parquet(small, table['table'])}"
+        )
+        assert table["bytes"] == (small / "parquet" / f"{table['table']}.parquet").stat().st_size
+        assert table["seconds"] > 0
+    assert r["run"]["peak_rss_bytes"] > 0 and r["run"]["duckdb_version"] == duckdb.__version__
+    assert set(r["checksums"]) == {
+        *(f"parquet/{t}" for t in ["products", *(s.table for s in SOURCES)]),
+        "truth/record_person",
+        "truth/persons",
+    }
+
+
+def test_graph_figures(small: Path, con: duckdb.DuckDBPyConnection) -> None:
+    r = report(small)
+    truth = parquet(small, "record_person", "truth")
+    per_source = dict(
+        con.execute(
+            f"SELECT table_id, count(DISTINCT person_id) FROM {truth} GROUP BY table_id"
+        ).fetchall()
+    )
+    diagonal = {
+        m["source"]: m["persons"] for m in r["source_overlap_matrix"] if m["source"] == m["other"]
+    }
+    assert diagonal == per_source
+    crm_ecom = scalar(
+        con,
+        f"""SELECT count(*) FROM (SELECT person_id FROM {truth} WHERE person_id IS NOT NULL
+            GROUP BY person_id HAVING bool_or(table_id = 'crm') AND bool_or(table_id = 'ecom'))""",
+    )
+    assert {(m["source"], m["other"]): m["persons"] for m in r["source_overlap_matrix"]}[
+        ("crm", "ecom")
+    ] == crm_ecom
+    assert sum(c["persons"] for c in r["records_per_person"]) == r["persons_with_records"]
+    assert sum(g["persons"] for g in r["regions"]) == 4_000
+
+
+def test_noise_and_edge_case_figures(small: Path, con: duckdb.DuckDBPyConnection) -> None:
+    r = report(small)
+    truth = parquet(small, "record_person", "truth")
+    tags = {(t["table_id"], t["tag"]): t["records"] for t in r["noise_tags"]}
+    assert tags[("crm", "email_case")] == scalar(
+        con,
+        f"SELECT count(*) FROM {truth} WHERE table_id = 'crm' AND list_contains(noise, 'email_case')",
+    )
+    giant = scalar(
+        con,
+        f"SELECT count(*) FROM {parquet(small, 'ecom_transactions')} "
+        f"WHERE email = '{realism.GIANT_CLUSTER_EMAIL}'",
+    )
+    assert r["edge_cases"]["giant_cluster_records"] == giant > 0
+    assert r["edge_cases"]["disjoint_identity_persons"] > 0
