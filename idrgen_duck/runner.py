@@ -103,14 +103,22 @@ def run(
     shutil.rmtree(staging, ignore_errors=True)
     make_output_folders(staging)
     temp_dir = config.temp_dir or staging / ".spill"
+    work_db = temp_dir / f"idrgen-work-{os.getpid()}.duckdb"
     plan = make_plan(config)
     result = RunResult(output_dir=output_dir, plan=plan)
     started = time.perf_counter()
     started_at = datetime.now(timezone.utc)
     try:
         steps = render_run(plan, staging.as_posix(), temp_dir.as_posix())
-        with contextlib.closing(db.connect()) as con:
-            result.steps = execute_steps(con, steps, on_step)
+        # a database file in the spill folder, not memory: its tables (persons above all) are
+        # stored compressed and evicted under the memory limit, so large scales never run out
+        temp_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            with contextlib.closing(db.connect(str(work_db))) as con:
+                result.steps = execute_steps(con, steps, on_step)
+        finally:
+            for path in (work_db, work_db.with_name(work_db.name + ".wal")):
+                path.unlink(missing_ok=True)
         for name, text in render_metadata(plan).items():
             (staging / "metadata" / name).write_text(text, encoding="utf-8")
         if config.scale <= CEILING_MAX_SCALE:

@@ -1,6 +1,24 @@
 -- ecom_transactions: {{ records.ecom }} line items. An order is a run of consecutive lines of
 -- one customer (order_id, an added column, groups them; survey_responses.order_id refers to it).
 -- A minority of customers place most orders (Pareto activity, see plan.ACTIVITY).
+-- Gift recipients come from the first persons of the table (at most 65,536 of them): a
+-- small table of its own, so that DuckDB builds the gift lookup on it, never on the lines.
+{% set recipients = [plan.persons, 65536] | min %}
+CREATE OR REPLACE TEMP TABLE {{ P }}gift_addresses AS
+SELECT person_id, address_hash FROM {{ P }}persons WHERE person_id < {{ recipients }};
+
+-- Order totals first, from a narrow pass over the lines (a line's product and quantity are
+-- pure functions of its record number): the COPY then joins one number per order, instead
+-- of running a window, and a sort, over the wide rows.
+CREATE OR REPLACE TEMP TABLE {{ P }}order_totals AS
+SELECT x.order_no, CAST(sum(x.quantity * pr.price) AS DECIMAL(10, 2)) AS order_total
+FROM (SELECT r.group_no AS order_no,
+             {{ line_product_no('ecom.product_id', 'r.record_no') }} AS product_no,
+             {{ line_quantity('ecom.quantity', 'r.record_no') }} AS quantity
+      FROM {{ source_rows('ecom') }} AS r) AS x
+JOIN {{ P }}products AS pr USING (product_no)
+GROUP BY x.order_no;
+
 {% call copy_parquet(out, 'ecom_transactions') %}
 WITH lines AS (
     SELECT r.record_no, r.person_id, r.currency, r.address_hash, r.payment_tokens,
@@ -20,8 +38,7 @@ SELECT {{ source_key('ecom', 'l.record_no') }} AS transaction_id,
        pr.product_id,
        l.quantity,
        pr.price AS unit_price,
-       -- the order's total over all its lines
-       CAST(sum(l.quantity * pr.price) OVER (PARTITION BY l.order_no) AS DECIMAL(10, 2)) AS order_total,
+       tot.order_total,
        l.currency,
        {{ source_address_hash('l') }} AS shipping_address_hash,
        l.payment_tokens[1 + {{ rand('ecom.payment_card', 'l.order_no') }} % len(l.payment_tokens)] AS payment_token,
@@ -34,20 +51,19 @@ SELECT {{ source_key('ecom', 'l.record_no') }} AS transaction_id,
                      {'WELCOME10': 30, 'SAVE15': 20, 'FREESHIP': 25, 'BLACKFRIDAY': 10, 'VIP20': 5, 'SPRING5': 10}) }}
        END AS promo_code,
        {{ ecom_order_id('l.order_no') }} AS order_id
-{# Gift recipients come from the first persons of the table (a fixed few thousand), so the
-   lookup of their address is a join against a small table whatever the scale. #}
-{% set recipients = [plan.persons, 65536] | min %}
 FROM (SELECT l.*, g.address_hash AS gift_hash
       FROM lines AS l
       -- a gift ships to another customer's household (never the buyer's own: households are
       -- groups within blocks of 4 persons)
-      LEFT JOIN (SELECT person_id, address_hash FROM {{ P }}persons
-                 WHERE person_id < {{ recipients }}) AS g
+      LEFT JOIN {{ P }}gift_addresses AS g
              ON g.person_id = CASE WHEN l.address_kind = 'address_gift'
                                    THEN ({{ rand('ecom.gift_recipient', 'l.order_no') }} % {{ recipients }}
                                          + CASE WHEN {{ rand('ecom.gift_recipient', 'l.order_no') }} % {{ recipients }} // 4
                                                      = l.person_id // 4 THEN 4 ELSE 0 END) % {{ recipients }}
                               END) AS l
 JOIN {{ P }}products AS pr ON pr.product_no = l.product_no
-ORDER BY l.record_no
+JOIN {{ P }}order_totals AS tot ON tot.order_no = l.order_no
 {% endcall %}
+
+DROP TABLE {{ P }}order_totals;
+DROP TABLE {{ P }}gift_addresses;

@@ -3,6 +3,26 @@
 -- {{ records.pos - plan.pos_attributable }} are anonymous walk-ins whose truth person is NULL.
 -- receipt_id (an added column) groups the lines of a basket.
 {% set n_stores = [20, (plan.persons // 10000)] | max %}
+{#- The anonymous lines: record numbers after the known ones, grouped into baskets. -#}
+{% set anonymous_lines %}
+SELECT {{ plan.pos_attributable }} + id AS record_no,
+       {{ group_start('pos.anonymous_basket', plan.pos_attributable ~ ' + id',
+                      {'0000': 10, '0003': 15, '0022': 15, '0023': 25, '0123': 35}) }} AS basket_no
+FROM {{ P }}ids
+WHERE id < {{ records.pos - plan.pos_attributable }}
+{% endset %}
+-- Basket totals first, from a narrow pass (see ecom_transactions).
+CREATE OR REPLACE TEMP TABLE {{ P }}basket_totals AS
+SELECT x.basket_no, CAST(sum(x.quantity * pr.price) AS DECIMAL(10, 2)) AS transaction_total
+FROM (SELECT b.basket_no,
+             {{ line_product_no('pos.product_id', 'b.record_no') }} AS product_no,
+             {{ line_quantity('pos.quantity', 'b.record_no') }} AS quantity
+      FROM (SELECT r.record_no, r.group_no AS basket_no FROM {{ source_rows('pos') }} AS r
+            UNION ALL
+            {{ anonymous_lines }}) AS b) AS x
+JOIN {{ P }}products AS pr USING (product_no)
+GROUP BY x.basket_no;
+
 {% call copy_parquet(out, 'pos_transactions') %}
 WITH known AS (
     SELECT r.record_no, r.group_no AS basket_no,
@@ -17,13 +37,9 @@ WITH known AS (
            {{ pick('pos.anonymous_payment_method', 'a.basket_no', {'cash': 70, 'credit': 15, 'debit': 12, 'mobile_wallet': 3}) }}
                AS payment_method,
            FALSE AS card_scanned, CAST(NULL AS BIGINT) AS home_store
-    FROM (SELECT {{ plan.pos_attributable }} + id AS record_no,
-                 {{ group_start('pos.anonymous_basket', plan.pos_attributable ~ ' + id',
-                                {'0000': 10, '0003': 15, '0022': 15, '0023': 25, '0123': 35}) }} AS basket_no,
-                 CAST(NULL AS VARCHAR) AS loyalty_id, CAST(NULL AS VARCHAR[]) AS payment_tokens,
+    FROM (SELECT n.*, CAST(NULL AS VARCHAR) AS loyalty_id, CAST(NULL AS VARCHAR[]) AS payment_tokens,
                  TIMESTAMP '{{ history_start }}' AS customer_since
-          FROM {{ P }}ids
-          WHERE id < {{ records.pos - plan.pos_attributable }}) AS a
+          FROM ({{ anonymous_lines }}) AS n) AS a
 ), lines AS (
     SELECT b.*,
            b.payment_tokens IS NULL AS is_anonymous,
@@ -42,12 +58,14 @@ SELECT {{ source_key('pos', 'l.record_no') }} AS pos_transaction_id,
             WHEN l.is_anonymous THEN {{ payment_token('pos.anonymous_card', 'l.basket_no') }}
             ELSE l.payment_tokens[1 + {{ rand('pos.payment_card', 'l.basket_no') }} % len(l.payment_tokens)]
        END AS payment_token,
-       CAST(sum(l.quantity * pr.price) OVER (PARTITION BY l.basket_no) AS DECIMAL(10, 2)) AS transaction_total,
+       tot.transaction_total,
        {{ event_time('pos.transaction_date', 'l.basket_no', 'l.customer_since', "TIMESTAMP '" ~ as_of ~ "'", 'store') }}
            AS transaction_date,
        l.payment_method,
        {{ record_key('RCP-', 'l.basket_no', 'pos.receipt_id') }} AS receipt_id
 FROM lines AS l
 JOIN {{ P }}products AS pr ON pr.product_no = l.product_no
-ORDER BY l.record_no
+JOIN {{ P }}basket_totals AS tot ON tot.basket_no = l.basket_no
 {% endcall %}
+
+DROP TABLE {{ P }}basket_totals;
