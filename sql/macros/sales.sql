@@ -51,3 +51,18 @@ CAST(floor({{ plan.products }} * pow({{ uniform(stream, line_no) }}, 2.5)) AS BI
 {% macro ecom_order_id(order_no) -%}
 {{ record_key('ORD-', order_no, 'ecom.order_id') }}
 {%- endmacro %}
+
+{#- A temp table of order (or basket) totals: one narrow pass over the lines (record_no,
+    group_no) in `lines_sql`, recomputing each line's product and quantity from the same
+    streams as the table itself, so the COPY joins one number per group instead of running a
+    window, and a sort, over the wide rows. -#}
+{% macro create_group_totals(name, total_column, lines_sql, stream_prefix) -%}
+CREATE OR REPLACE TEMP TABLE {{ P }}{{ name }} AS
+SELECT x.group_no, CAST(sum(x.quantity * pr.price) AS DECIMAL(10, 2)) AS {{ total_column }}
+FROM (SELECT l.group_no,
+             {{ line_product_no(stream_prefix ~ '.product_id', 'l.record_no') }} AS product_no,
+             {{ line_quantity(stream_prefix ~ '.quantity', 'l.record_no') }} AS quantity
+      FROM ({{ lines_sql }}) AS l) AS x
+JOIN {{ P }}products AS pr USING (product_no)
+GROUP BY x.group_no;
+{%- endmacro %}

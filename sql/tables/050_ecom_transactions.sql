@@ -7,17 +7,9 @@
 CREATE OR REPLACE TEMP TABLE {{ P }}gift_addresses AS
 SELECT person_id, address_hash FROM {{ P }}persons WHERE person_id < {{ recipients }};
 
--- Order totals first, from a narrow pass over the lines (a line's product and quantity are
--- pure functions of its record number): the COPY then joins one number per order, instead
--- of running a window, and a sort, over the wide rows.
-CREATE OR REPLACE TEMP TABLE {{ P }}order_totals AS
-SELECT x.order_no, CAST(sum(x.quantity * pr.price) AS DECIMAL(10, 2)) AS order_total
-FROM (SELECT r.group_no AS order_no,
-             {{ line_product_no('ecom.product_id', 'r.record_no') }} AS product_no,
-             {{ line_quantity('ecom.quantity', 'r.record_no') }} AS quantity
-      FROM {{ source_rows('ecom') }} AS r) AS x
-JOIN {{ P }}products AS pr USING (product_no)
-GROUP BY x.order_no;
+-- Order totals first (see create_group_totals in sql/macros/sales.sql).
+{{ create_group_totals('order_totals', 'order_total',
+                       'SELECT r.record_no, r.group_no FROM ' ~ source_rows('ecom') ~ ' AS r', 'ecom') }}
 
 {% call copy_parquet(out, 'ecom_transactions') %}
 WITH lines AS (
@@ -62,7 +54,7 @@ FROM (SELECT l.*, g.address_hash AS gift_hash
                                                      = l.person_id // 4 THEN 4 ELSE 0 END) % {{ recipients }}
                               END) AS l
 JOIN {{ P }}products AS pr ON pr.product_no = l.product_no
-JOIN {{ P }}order_totals AS tot ON tot.order_no = l.order_no
+JOIN {{ P }}order_totals AS tot ON tot.group_no = l.order_no
 {% endcall %}
 
 DROP TABLE {{ P }}order_totals;

@@ -11,17 +11,10 @@ SELECT {{ plan.pos_attributable }} + id AS record_no,
 FROM {{ P }}ids
 WHERE id < {{ records.pos - plan.pos_attributable }}
 {% endset %}
--- Basket totals first, from a narrow pass (see ecom_transactions).
-CREATE OR REPLACE TEMP TABLE {{ P }}basket_totals AS
-SELECT x.basket_no, CAST(sum(x.quantity * pr.price) AS DECIMAL(10, 2)) AS transaction_total
-FROM (SELECT b.basket_no,
-             {{ line_product_no('pos.product_id', 'b.record_no') }} AS product_no,
-             {{ line_quantity('pos.quantity', 'b.record_no') }} AS quantity
-      FROM (SELECT r.record_no, r.group_no AS basket_no FROM {{ source_rows('pos') }} AS r
-            UNION ALL
-            {{ anonymous_lines }}) AS b) AS x
-JOIN {{ P }}products AS pr USING (product_no)
-GROUP BY x.basket_no;
+-- Basket totals first (see create_group_totals in sql/macros/sales.sql).
+{{ create_group_totals('basket_totals', 'transaction_total',
+                       'SELECT r.record_no, r.group_no FROM ' ~ source_rows('pos') ~ ' AS r UNION ALL '
+                       ~ 'SELECT record_no, basket_no FROM (' ~ anonymous_lines ~ ')', 'pos') }}
 
 {% call copy_parquet(out, 'pos_transactions') %}
 WITH known AS (
@@ -65,7 +58,7 @@ SELECT {{ source_key('pos', 'l.record_no') }} AS pos_transaction_id,
        {{ record_key('RCP-', 'l.basket_no', 'pos.receipt_id') }} AS receipt_id
 FROM lines AS l
 JOIN {{ P }}products AS pr ON pr.product_no = l.product_no
-JOIN {{ P }}basket_totals AS tot ON tot.basket_no = l.basket_no
+JOIN {{ P }}basket_totals AS tot ON tot.group_no = l.basket_no
 {% endcall %}
 
 DROP TABLE {{ P }}basket_totals;
