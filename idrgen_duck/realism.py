@@ -36,7 +36,7 @@ NAME_VARIATION_RATE = 0.08
 # How an order's shipping address can differ from the person's own (e-commerce only).
 ADDRESS_VARIATIONS: dict[str, float] = {
     "address_variant": 3.0,  # the same address written differently ('Main St 12'): new hash
-    "address_gift": 2.0,  # shipped to another customer's address: that person's hash
+    "address_gift": 2.0,  # shipped to a friend who is not a customer: an address of its own
 }
 MOVED_SHARE = 0.08  # persons who moved: half of their orders go to their new address
 

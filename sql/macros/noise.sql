@@ -139,14 +139,15 @@ CASE {{ d }}.phone_kind
 END
 {%- endmacro %}
 
-{#- The shipping address hash of an order (after noise_decisions; e-commerce). A gift goes
-    to the household of a customer a little further on in the persons table: `gift_hash` is
-    that person's address hash, joined in by the e-commerce template. -#}
+{#- The shipping address hash of an order (after noise_decisions; e-commerce). A gift goes to
+    someone who is not a customer (a new address of its own): gifts to other customers would
+    need a lookup of their address per order, and a few recipients receiving many gifts chain
+    unrelated buyers into one false cluster. -#}
 {% macro source_address_hash(d) -%}
 CASE {{ d }}.address_kind
     WHEN 'address_variant' THEN {{ address_hash(street_swapped(d ~ '.address_line1'), d ~ '.postcode', d ~ '.city', d ~ '.country_code') }}
     WHEN 'address_moved' THEN {{ md5_hex("'moved:' || " ~ d ~ ".person_id || ':' || " ~ d ~ ".address_hash") }}
-    WHEN 'address_gift' THEN {{ d }}.gift_hash
+    WHEN 'address_gift' THEN {{ md5_hex("'gift:' || " ~ d ~ ".record_no") }}
     ELSE {{ d }}.address_hash
 END
 {%- endmacro %}

@@ -1,12 +1,6 @@
 -- ecom_transactions: {{ records.ecom }} line items. An order is a run of consecutive lines of
 -- one customer (order_id, an added column, groups them; survey_responses.order_id refers to it).
 -- A minority of customers place most orders (Pareto activity, see plan.ACTIVITY).
--- Gift recipients come from the first persons of the table (at most 65,536 of them): a
--- small table of its own, so that DuckDB builds the gift lookup on it, never on the lines.
-{% set recipients = [plan.persons, 65536] | min %}
-CREATE OR REPLACE TEMP TABLE {{ P }}gift_addresses AS
-SELECT person_id, address_hash FROM {{ P }}persons WHERE person_id < {{ recipients }};
-
 -- Order totals first (see create_group_totals in sql/macros/sales.sql).
 {{ create_group_totals('order_totals', 'order_total',
                        'SELECT r.record_no, r.group_no FROM ' ~ source_rows('ecom') ~ ' AS r', 'ecom') }}
@@ -43,19 +37,9 @@ SELECT {{ source_key('ecom', 'l.record_no') }} AS transaction_id,
                      {'WELCOME10': 30, 'SAVE15': 20, 'FREESHIP': 25, 'BLACKFRIDAY': 10, 'VIP20': 5, 'SPRING5': 10}) }}
        END AS promo_code,
        {{ ecom_order_id('l.order_no') }} AS order_id
-FROM (SELECT l.*, g.address_hash AS gift_hash
-      FROM lines AS l
-      -- a gift ships to another customer's household (never the buyer's own: households are
-      -- groups within blocks of 4 persons)
-      LEFT JOIN {{ P }}gift_addresses AS g
-             ON g.person_id = CASE WHEN l.address_kind = 'address_gift'
-                                   THEN ({{ rand('ecom.gift_recipient', 'l.order_no') }} % {{ recipients }}
-                                         + CASE WHEN {{ rand('ecom.gift_recipient', 'l.order_no') }} % {{ recipients }} // 4
-                                                     = l.person_id // 4 THEN 4 ELSE 0 END) % {{ recipients }}
-                              END) AS l
+FROM lines AS l
 JOIN {{ P }}products AS pr ON pr.product_no = l.product_no
 JOIN {{ P }}order_totals AS tot ON tot.group_no = l.order_no
 {% endcall %}
 
 DROP TABLE {{ P }}order_totals;
-DROP TABLE {{ P }}gift_addresses;
