@@ -72,3 +72,17 @@ def test_noise_and_edge_case_figures(small: Path, con: duckdb.DuckDBPyConnection
     )
     assert r["edge_cases"]["giant_cluster_records"] == giant > 0
     assert r["edge_cases"]["disjoint_identity_persons"] > 0
+
+
+def test_column_schemas_and_null_rates(small: Path, con: duckdb.DuckDBPyConnection) -> None:
+    r = report(small)
+    crm = {c["column"]: c for c in r["schemas"]["crm_customers"]}
+    assert crm["created_at"]["type"] == "TIMESTAMP"
+    nulls = scalar(
+        con,
+        f"SELECT 100.0 * count(*) FILTER (WHERE city IS NULL) / count(*) FROM {parquet(small, 'crm_customers')}",
+    )
+    assert abs(crm["city"]["null_percentage"] - float(nulls)) < 0.01
+    products = {c["column"]: c for c in r["schemas"]["products"]}
+    price = scalar(con, f"SELECT avg(price) FROM {parquet(small, 'products')}")
+    assert abs(float(products["price"]["mean"]) - float(price)) < 0.01

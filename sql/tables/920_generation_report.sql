@@ -85,6 +85,15 @@ SELECT {{ plan.config.scale }} AS scale,
        (SELECT list({'table_id': t.table_id, 'tag': t.tag, 'records': t.records,
                      'rate': round(t.records / c.records, 5)} ORDER BY t.table_id, t.tag)
         FROM tags AS t JOIN counts AS c USING (table_id)) AS noise_tags,
+       -- per table: every column's type, NULL share, min / max, and mean of numeric columns
+       {
+{% for name in ['products'] + (sources | map(attribute='table') | list) %}
+           '{{ name }}': (SELECT list({'column': column_name, 'type': column_type,
+                                      'null_percentage': CAST(null_percentage AS DOUBLE),
+                                      'min': min, 'max': max, 'mean': avg})
+                          FROM (SUMMARIZE SELECT * FROM {{ written(out, name) }})){{ ',' if not loop.last }}
+{% endfor %}
+       } AS schemas,
        {
            'giant_cluster_records': (SELECT count(*) FROM {{ written(out, 'ecom_transactions') }}
                                      WHERE email = '{{ giant_cluster_email }}'),
