@@ -24,7 +24,7 @@ import duckdb
 from idrgen_duck import __version__, db, evaluate
 from idrgen_duck.checksums import output_checksums
 from idrgen_duck.config import ConfigError, RunConfig
-from idrgen_duck.plan import SOURCES, Plan, make_plan
+from idrgen_duck.plan import Plan, make_plan
 from idrgen_duck.render import OUTPUT_FOLDERS, RenderedStep, render_metadata, render_run
 
 REPORT = Path("stats") / "generation_report.json"
@@ -170,7 +170,3 @@ def _publish(staging: Path, output_dir: Path) -> None:
     staging.rename(output_dir)
     if previous is not None:
         shutil.rmtree(previous, ignore_errors=True)
-
-
-def output_tables() -> list[str]:
-    return ["products", *(s.table for s in SOURCES)]
