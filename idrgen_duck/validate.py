@@ -185,24 +185,22 @@ class Validator:
             dup = self.one(f"SELECT count(*) - count(DISTINCT {key}) FROM {self.rel(table)}")
             if dup:
                 problems.append(f"{table}.{key}: {dup} duplicates")
-        for table in (
-            "ecom_transactions",
-            "pos_transactions",
-            "survey_responses",
-            "product_reviews",
-        ):
+        references = [
+            (t, "product_id", "products", "product_id")
+            for t in (
+                "ecom_transactions",
+                "pos_transactions",
+                "survey_responses",
+                "product_reviews",
+            )
+        ] + [("survey_responses", "order_id", "ecom_transactions", "order_id")]
+        for table, column, parent, parent_column in references:
             orphans = self.one(
-                f"SELECT count(*) FROM {self.rel(table)} t ANTI JOIN {self.rel('products')} p "
-                "USING (product_id) WHERE t.product_id IS NOT NULL"
+                f"SELECT count(*) FROM {self.rel(table)} t ANTI JOIN {self.rel(parent)} p "
+                f"ON p.{parent_column} = t.{column} WHERE t.{column} IS NOT NULL"
             )
             if orphans:
-                problems.append(f"{table}.product_id: {orphans} not in products")
-        orphans = self.one(
-            f"SELECT count(*) FROM {self.rel('survey_responses')} s ANTI JOIN "
-            f"{self.rel('ecom_transactions')} e USING (order_id) WHERE s.order_id IS NOT NULL"
-        )
-        if orphans:
-            problems.append(f"survey_responses.order_id: {orphans} not in ecom_transactions")
+                problems.append(f"{table}.{column}: {orphans} not in {parent}")
         return Check(
             "primary keys unique, references resolve",
             not problems,
