@@ -134,6 +134,24 @@ class EdgeCases:
 
 
 EDGE = EdgeCases()
+
+# Which sources write a shared identifier instead of the person's own, in the order the
+# decisions try them: kind (the tag) -> (sources, the person's column, EdgeCases rate field,
+# random stream).
+SHARED_EMAILS: dict[str, tuple[tuple[str, ...], str, str, str]] = {
+    "email_shared_family": (
+        ("ecom", "survey", "review"),
+        "family_email",
+        "family_email_use",
+        "family_email",
+    ),
+    "email_shared_company": (("ecom",), "company_email", "company_inbox_use", "company_inbox"),
+    "email_work": (("crm", "ecom", "loyalty"), "work_email", "work_email_use", "work_email"),
+}
+SHARED_PHONES: dict[str, tuple[tuple[str, ...], str, str, str]] = {
+    "phone_shared_household": (("crm", "loyalty"), "landline_nsn", "landline_use", "landline"),
+    "phone_shared_business": (("ecom",), "business_nsn", "business_phone_use", "business_phone"),
+}
 GIANT_CLUSTER_EMAIL = "procurement@globex-holdings.com"
 
 # Fixed-line numbers (household landlines): leading digits of the national number and the
@@ -217,6 +235,8 @@ def template_globals(scale: int, persons: int, ecom_records: int) -> dict[str, o
     return {
         "noise": SOURCE_NOISE,
         "edge": EDGE,
+        "shared_emails": SHARED_EMAILS,
+        "shared_phones": SHARED_PHONES,
         "email_variations": EMAIL_VARIATIONS,
         "email_variation_rate": EMAIL_VARIATION_RATE,
         "name_variations": NAME_VARIATIONS,

@@ -53,6 +53,11 @@ class Check:
     ok: bool
     detail: str
 
+    @classmethod
+    def of(cls, name: str, problems: list[str], all_good: str) -> Check:
+        """Passed when no problem was found: the problems, else what was checked."""
+        return cls(name, not problems, "; ".join(problems) or all_good)
+
 
 class Validator:
     def __init__(self, output_dir: Path) -> None:
@@ -97,11 +102,7 @@ class Validator:
             bad.append("content differs from the report's checksum: " + ", ".join(mismatched))
         if not sums:
             bad.append("the report holds no checksums")
-        return Check(
-            "files readable, checksums match the report",
-            not bad,
-            "; ".join(bad) or f"{len(names)} files",
-        )
+        return Check.of("files readable, checksums match the report", bad, f"{len(names)} files")
 
     def record_counts(self) -> Check:
         scale = int(self.report.get("scale", 0))
@@ -111,11 +112,7 @@ class Validator:
             rows = self.one(f"SELECT count(*) FROM {self.rel(s.table)}")
             if rows != wanted.get(s.table_id):
                 wrong.append(f"{s.table} {rows:,} (want {wanted.get(s.table_id, 0):,})")
-        return Check(
-            "record counts match the targets",
-            not wrong,
-            "; ".join(wrong) or f"{scale:,} records in 7 sources",
-        )
+        return Check.of("record counts match the targets", wrong, f"{scale:,} records in 7 sources")
 
     def graph(self) -> Check:
         truth = self.rel("record_person", "truth")
@@ -151,10 +148,8 @@ class Validator:
             figures.append(f"{s.table_id} {share:.1%}")
             if abs(share - s.crm_overlap) > tolerance:
                 problems.append(f"{s.table_id} overlap {share:.1%} (want {s.crm_overlap:.0%})")
-        return Check(
-            f"tiers and CRM overlaps within {tolerance:.1%}",
-            not problems,
-            "; ".join(problems) or ", ".join(figures),
+        return Check.of(
+            f"tiers and CRM overlaps within {tolerance:.1%}", problems, ", ".join(figures)
         )
 
     def formats(self) -> Check:
@@ -173,10 +168,10 @@ class Validator:
             )
             if n:
                 problems.append(f"{table}.{column}: {n} malformed")
-        return Check(
+        return Check.of(
             "identifier formats consistent",
-            not problems,
-            "; ".join(problems) or "emails, phones, cards, devices, tokens, hashes",
+            problems,
+            "emails, phones, cards, devices, tokens, hashes",
         )
 
     def keys(self) -> Check:
@@ -201,11 +196,7 @@ class Validator:
             )
             if orphans:
                 problems.append(f"{table}.{column}: {orphans} not in {parent}")
-        return Check(
-            "primary keys unique, references resolve",
-            not problems,
-            "; ".join(problems) or "8 keys, 5 references",
-        )
+        return Check.of("primary keys unique, references resolve", problems, "8 keys, 5 references")
 
     def timestamps(self) -> Check:
         pairs = [
@@ -225,7 +216,7 @@ class Validator:
         )
         if n:
             problems.append(f"survey_responses: {n} submitted before their order")
-        return Check("timestamps ordered", not problems, "; ".join(problems) or "4 orderings")
+        return Check.of("timestamps ordered", problems, "4 orderings")
 
     def truth_coverage(self) -> Check:
         truth = self.rel("record_person", "truth")
@@ -239,10 +230,8 @@ class Validator:
             )
             if n:
                 problems.append(f"{s.table}: {n} records unmatched")
-        return Check(
-            "truth covers every record",
-            not problems,
-            "; ".join(problems) or "every record has exactly one truth row",
+        return Check.of(
+            "truth covers every record", problems, "every record has exactly one truth row"
         )
 
     def memory(self) -> Check:

@@ -19,18 +19,7 @@ CASE
     {% if t == 'ecom' %}
     WHEN {{ chance(t ~ '.giant_cluster', key, giant_cluster_rate) }} THEN 'email_giant_cluster'
     {% endif %}
-    {% if t in ('ecom', 'survey', 'review') %}
-    WHEN {{ r }}.family_email IS NOT NULL AND {{ chance(t ~ '.family_email', key, edge.family_email_use) }}
-        THEN 'email_shared_family'
-    {% endif %}
-    {% if t == 'ecom' %}
-    WHEN {{ r }}.company_email IS NOT NULL AND {{ chance(t ~ '.company_inbox', key, edge.company_inbox_use) }}
-        THEN 'email_shared_company'
-    {% endif %}
-    {% if t in ('crm', 'ecom', 'loyalty') %}
-    WHEN {{ r }}.work_email IS NOT NULL AND {{ chance(t ~ '.work_email', key, edge.work_email_use) }}
-        THEN 'email_work'
-    {% endif %}
+    {{ shared_use(t, r, shared_emails) }}
     WHEN {{ chance(t ~ '.email_variation', key, email_variation_rate) }} THEN
         CASE WHEN {{ pick(t ~ '.email_variation_kind', key, email_variations) }} = 'email_dot'
                   AND {{ r }}.email NOT LIKE '%@gmail.com' AND {{ r }}.email NOT LIKE '%@googlemail.com'
@@ -44,14 +33,7 @@ CASE
     WHEN {{ r }}.disjoint_table = '{{ t }}' THEN 'disjoint_identity'
     WHEN NOT {{ chance(t ~ '.phone_present', key, n.phone_present) }} THEN 'phone_missing'
     WHEN {{ chance(t ~ '.phone_junk', key, n.junk_phone) }} THEN 'phone_junk'
-    {% if t in ('crm', 'loyalty') %}
-    WHEN {{ r }}.landline_nsn IS NOT NULL AND {{ chance(t ~ '.landline', key, edge.landline_use) }}
-        THEN 'phone_shared_household'
-    {% endif %}
-    {% if t == 'ecom' %}
-    WHEN {{ r }}.business_nsn IS NOT NULL AND {{ chance(t ~ '.business_phone', key, edge.business_phone_use) }}
-        THEN 'phone_shared_business'
-    {% endif %}
+    {{ shared_use(t, r, shared_phones) }}
     ELSE 'personal'
 END AS phone_kind,
 {{ pick(t ~ '.phone_style', key, n.phone_styles) }} AS phone_style
@@ -78,6 +60,15 @@ CASE WHEN {{ chance(t ~ '.name_variation', key, name_variation_rate) }} THEN
     END
 ELSE 'none' END AS name_kind
 {%- endif %}
+{%- endmacro %}
+
+{#- WHEN branches: the record carries a shared identifier of its person (family account,
+    company inbox, landline...) at the rate of realism.EdgeCases, in the sources that use it
+    (realism.SHARED_EMAILS / SHARED_PHONES). -#}
+{% macro shared_use(t, r, kinds) -%}
+{%- for kind, (tables, column, rate, stream) in kinds.items() if t in tables %}
+WHEN {{ r }}.{{ column }} IS NOT NULL AND {{ chance(t ~ '.' ~ stream, r ~ '.record_no', edge[rate]) }} THEN '{{ kind }}'
+{%- endfor %}
 {%- endmacro %}
 
 {#- How a source writes "no value": NULL, '' or 'N/A' (realism.SourceNoise.missing_as). -#}
