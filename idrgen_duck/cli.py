@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Annotated, TypeVar
 
 import typer
+from rich.console import Console
 
 from idrgen_duck import evaluate as scoring
 from idrgen_duck import loader, runner
@@ -26,7 +27,8 @@ from idrgen_duck.config import (
     parse_seed,
     parse_workers,
 )
-from idrgen_duck.render import render_metadata, render_run, write_rendered
+from idrgen_duck.console import print_summary, step_display
+from idrgen_duck.render import OUTPUT_FOLDERS, render_metadata, render_run, write_rendered
 
 app = typer.Typer(
     add_completion=False,
@@ -117,55 +119,27 @@ def run(
     config = _config(scale, seed, output_dir, workers, memory_limit, temp_dir)
     plan = plan_module.make_plan(config)
     quiet = quiet or json_output
-    say = (lambda _text: None) if quiet else (lambda text: typer.echo(text, err=True))
-    say(
+    console = Console(stderr=True, quiet=quiet, highlight=False)
+    console.print(
         f"idrgen-duck: {format_scale(config.scale)} records ({plan.persons:,} persons), "
         f"seed {config.seed}, {config.threads} threads -> {config.output_dir}"
     )
-    result = runner.run(
-        config, overwrite=overwrite, on_step=lambda name, s: say(f"  {name:<28} {s:8.2f} s")
-    )
+    with step_display(console) as display:
+        result = runner.run(config, overwrite=overwrite, observer=None if quiet else display)
     report = json.loads(result.report_path.read_text(encoding="utf-8"))
     if json_output:
         typer.echo(json.dumps(report, indent=2))
-    if not quiet:
-        print_summary(report)
-    say(
+    print_summary(console, report)
+    console.print("wrote:")
+    for folder in OUTPUT_FOLDERS:
+        files = sorted((result.output_dir / folder).iterdir())
+        size = sum(f.stat().st_size for f in files)
+        console.print(f"  {result.output_dir / folder}/  {len(files)} files, {size / 1e6:,.1f} MB")
+    console.print(
         f"done in {result.seconds:.1f} s: {plan.total_records:,} records "
         f"({plan.total_records / max(result.seconds, 1e-9):,.0f} records/s), "
-        f"peak RSS {result.peak_rss_bytes / 2**30:.2f} GiB; report: {result.report_path}"
+        f"peak RSS {result.peak_rss_bytes / 2**30:.2f} GiB"
     )
-
-
-def print_summary(report: dict) -> None:
-    """Per table rows, size, time; then tiers and CRM overlaps, target against achieved."""
-    from rich.console import Console
-    from rich.table import Table
-
-    tables = Table(title="written", title_justify="left")
-    for column in ("table", "rows", "MB", "seconds", "rows/s"):
-        tables.add_column(column, justify="left" if column == "table" else "right")
-    for t in report["tables"]:
-        rate = t["records"] / t["seconds"] if t["seconds"] else 0
-        tables.add_row(
-            t["table"],
-            f"{t['records']:,}",
-            f"{t['bytes'] / 1e6:,.1f}",
-            f"{t['seconds']:.2f}",
-            f"{rate:,.0f}",
-        )
-    graph = Table(title="identity graph", title_justify="left")
-    for column in ("measure", "target", "achieved"):
-        graph.add_column(column, justify="left" if column == "measure" else "right")
-    for t in report["tiers"]:
-        graph.add_row(f"tier {t['tier']}", f"{t['target']:.0%}", f"{t['share']:.1%}")
-    for o in report["crm_overlap"]:
-        graph.add_row(
-            f"{o['table_id']} overlap with CRM", f"{o['target']:.0%}", f"{o['record_share']:.1%}"
-        )
-    console = Console(stderr=True)
-    console.print(tables)
-    console.print(graph)
 
 
 @app.command()

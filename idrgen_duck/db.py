@@ -6,7 +6,9 @@ import duckdb
 
 
 def connect(path: str = ":memory:") -> duckdb.DuckDBPyConnection:
-    """A connection without DuckDB's progress bar (the CLI prints its own progress)."""
+    """A connection that tracks query progress (read by `run`'s progress bar) but never
+    prints DuckDB's own bar: the CLI draws its own."""
     con = duckdb.connect(path)
-    con.execute("SET enable_progress_bar = false")
+    con.execute("SET enable_progress_bar = true")
+    con.execute("SET enable_progress_bar_print = false")
     return con

@@ -35,6 +35,7 @@ class RenderedStep:
 
     name: str  # e.g. "040_crm_customers"
     sql: str
+    rows: int | None = None  # rows the step writes, for progress; None for setup steps
 
     @property
     def filename(self) -> str:
@@ -110,6 +111,18 @@ def _table_templates() -> list[str]:
     return sorted(p.name for p in resources.sql_dir().joinpath("tables").glob("*.sql"))
 
 
+def rows_written(plan: Plan, step: str) -> int | None:
+    """Rows a step's table gets ('040_crm_customers' -> the CRM count), None for the others."""
+    table = step.split("_", 1)[1]
+    by_table = {s.table: plan.records[s.table_id] for s in SOURCES} | {
+        "persons": plan.persons,
+        "products": plan.products,
+        "truth_persons": plan.persons,
+        "truth_record_person": plan.total_records,
+    }
+    return by_table.get(table)
+
+
 def render_run(plan: Plan, output_dir: str, temp_dir: str | None = None) -> list[RenderedStep]:
     """Render every step of a run, in order.
 
@@ -134,7 +147,7 @@ def render_run(plan: Plan, output_dir: str, temp_dir: str | None = None) -> list
         stem = name.removesuffix(".sql")
         template = env.get_template(f"tables/{name}")
         sql = template.render(context)
-        steps.append(RenderedStep(stem, sql))
+        steps.append(RenderedStep(stem, sql, rows_written(plan, stem)))
     return steps
 
 

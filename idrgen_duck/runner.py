@@ -13,11 +13,12 @@ import os
 import resource
 import shutil
 import sys
+import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Protocol
 
 import duckdb
 
@@ -74,26 +75,85 @@ def make_output_folders(root: Path) -> None:
         (root / folder).mkdir(parents=True, exist_ok=True)
 
 
+class StepObserver(Protocol):
+    """What `run` tells a display while it works (the CLI's progress bar, or nothing)."""
+
+    def started(self, step: RenderedStep) -> None: ...
+
+    def advanced(self, step: RenderedStep, fraction: float) -> None: ...
+
+    def finished(self, step: RenderedStep, seconds: float) -> None: ...
+
+
+# How often a running step's progress is read while DuckDB works.
+POLL_SECONDS = 0.25
+
+
 def execute_steps(
     con: duckdb.DuckDBPyConnection,
     steps: list[RenderedStep],
-    on_step: Callable[[str, float], None] | None = None,
+    observer: StepObserver | None = None,
 ) -> list[StepResult]:
     results = []
     for step in steps:
         started = time.perf_counter()
-        con.execute(step.sql)
+        if observer is None:
+            con.execute(step.sql)
+        else:
+            observer.started(step)
+            _execute_observed(con, step, observer)
         elapsed = time.perf_counter() - started
         results.append(StepResult(step.name, elapsed))
-        if on_step:
-            on_step(step.name, elapsed)
+        if observer is not None:
+            observer.finished(step, elapsed)
     return results
+
+
+def _execute_observed(
+    con: duckdb.DuckDBPyConnection, step: RenderedStep, observer: StepObserver
+) -> None:
+    """Run a step's statements in a thread and report DuckDB's progress from this one.
+
+    The step's fraction done is (statements finished + progress of the current one) / count.
+    Ctrl-C lands in this thread, which interrupts DuckDB instead of waiting for the query.
+    """
+    statements = con.extract_statements(step.sql)
+    done = [0]
+    failure: list[BaseException] = []
+    stop, finished = threading.Event(), threading.Event()
+
+    def work() -> None:
+        try:
+            for statement in statements:
+                if stop.is_set():
+                    return
+                con.execute(statement)
+                done[0] += 1
+        except BaseException as error:  # handed to the main thread below
+            failure.append(error)
+        finally:
+            finished.set()
+
+    # An Event, not Thread.join(timeout): a join interrupted by Ctrl-C can leave the thread
+    # marked as stopped while DuckDB still runs, and closing the connection then fails.
+    threading.Thread(target=work, name=f"idrgen-{step.name}", daemon=True).start()
+    try:
+        while not finished.wait(POLL_SECONDS):
+            current = max(con.query_progress(), 0.0) / 100 if done[0] < len(statements) else 0
+            observer.advanced(step, min(1.0, (done[0] + current) / max(len(statements), 1)))
+    except BaseException:
+        stop.set()
+        while not finished.wait(POLL_SECONDS):
+            con.interrupt()  # again, in case the first landed between two statements
+        raise
+    if failure:
+        raise failure[0]
 
 
 def run(
     config: RunConfig,
     overwrite: bool = False,
-    on_step: Callable[[str, float], None] | None = None,
+    observer: StepObserver | None = None,
 ) -> RunResult:
     """Generate every output of the spec into config.output_dir."""
     output_dir = config.output_dir.resolve()
@@ -115,7 +175,7 @@ def run(
         temp_dir.mkdir(parents=True, exist_ok=True)
         try:
             with contextlib.closing(db.connect(str(work_db))) as con:
-                result.steps = execute_steps(con, steps, on_step)
+                result.steps = execute_steps(con, steps, observer)
         finally:
             for path in (work_db, work_db.with_name(work_db.name + ".wal")):
                 path.unlink(missing_ok=True)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -128,3 +131,57 @@ def test_installed_command_runs_outside_the_checkout(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "out" / "truth" / "record_person.parquet").exists()
     assert "records/s" in done.stderr
+
+
+@pytest.mark.skipif(installed_cli() is None, reason="idrgen-duck is not installed")
+def test_ctrl_c_stops_the_run_and_publishes_nothing(tmp_path: Path) -> None:
+    """Ctrl-C in the middle of the persons step: DuckDB is interrupted, nothing is left behind."""
+    out = tmp_path / "out"
+    process = subprocess.Popen(
+        [str(installed_cli()), "run", "--scale", "5M", "--output-dir", str(out)],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stderr is not None
+    for line in process.stderr:  # one line per finished step: seeds done, persons running
+        if "010_seeds" in line:
+            break
+    process.send_signal(signal.SIGINT)
+    _, rest = process.communicate(timeout=120)
+    assert process.returncode == 130
+    assert "interrupted; nothing was published" in rest and "Traceback" not in rest
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # no output, no staging folder
+
+
+SNAPSHOT = Path(__file__).parent / "snapshots" / "run_20K_seed_5.txt"
+
+
+def mask_run_output(text: str) -> str:
+    """Blank what changes from run to run (timings, sizes, memory, paths); keep the data.
+
+    Column widths follow the widest timing, so runs of spaces and of table rules are
+    collapsed too.
+    """
+    text = re.sub(r"\d[\d,]*\.\d+ (s|MB|GiB)\b", r"<\1>", text)  # seconds, sizes, memory
+    text = re.sub(r"[\d,]+ (rows|records)/s", r"<\1/s>", text)
+    # the summary table's MB / seconds / rows/s cells are numbers without a unit
+    text = re.sub(r"│[\d,. ]+│[\d. ]+│[\d, ]+│$", "│ <MB> │ <s> │ <rows/s> │", text, flags=re.M)
+    text = re.sub(r"([━─])\1+", r"\1", text)
+    return re.sub(r" {2,}", " ", text)
+
+
+def test_run_output_matches_the_snapshot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a user sees at the end of `run` (non-terminal form), timings masked.
+
+    After an intended change: IDRGEN_UPDATE_SNAPSHOTS=1 pytest tests/test_cli.py, review the diff.
+    """
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(
+        app, ["run", "--scale", "20K", "--seed", "5", "--output-dir", "out"], env={"COLUMNS": "100"}
+    )
+    assert result.exit_code == 0, result.output
+    seen = mask_run_output(result.stderr.replace(str(tmp_path), "<tmp>"))
+    if os.environ.get("IDRGEN_UPDATE_SNAPSHOTS"):
+        SNAPSHOT.parent.mkdir(exist_ok=True)
+        SNAPSHOT.write_text(seen, encoding="utf-8")
+    assert seen == SNAPSHOT.read_text(encoding="utf-8")
