@@ -11,6 +11,10 @@ says how close generation comes to the cost of writing Parquet.
     python bench/bench.py --scale 1M --workers 1 2 0 --repeat 3
 
 (--workers 0 = every core). Prints one row per (scale, workers) with medians.
+
+`--faker N` adds the alternative people reach for: a plain Python loop that makes N person
+records with Faker (the person columns of the CRM table) on one core. It is a small sample,
+extrapolated per core, and printed as such.
 """
 
 from __future__ import annotations
@@ -77,11 +81,58 @@ def generate(scale: int, workers: int, out: Path) -> tuple[float, float, int, in
     return steps, result.seconds, result.peak_rss_bytes, size
 
 
+# The person columns a CRM record holds, as a plain Faker script would make them.
+FAKER_COLUMNS = (
+    "first_name",
+    "last_name",
+    "email",
+    "phone_number",
+    "street_address",
+    "city",
+    "postcode",
+    "country_code",
+    "date_of_birth",
+)
+
+
+def faker_records_per_second(records: int) -> float:
+    """Person records per second of a plain Faker loop on one core (en_US, seeded)."""
+    from faker import Faker
+
+    fake = Faker("en_US")
+    Faker.seed(42)
+    started = time.perf_counter()
+    rows = [
+        (
+            fake.first_name(),
+            fake.last_name(),
+            fake.email(),
+            fake.phone_number(),
+            fake.street_address(),
+            fake.city(),
+            fake.postcode(),
+            fake.country_code(),
+            fake.date_of_birth(),
+        )
+        for _ in range(records)
+    ]
+    elapsed = time.perf_counter() - started
+    assert len(rows[0]) == len(FAKER_COLUMNS)
+    return records / elapsed
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", nargs="+", default=["1M"])
     parser.add_argument("--workers", nargs="+", type=int, default=[1, 0])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--faker",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also time N person records made by a plain Faker loop",
+    )
     args = parser.parse_args()
     cores = os.cpu_count() or 1
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
@@ -90,6 +141,7 @@ def main() -> None:
         "scale  workers  generate_s  wall_s  records/s  bare_write_s  bare_records/s  ratio"
         "  peak_rss_GiB  parquet_GB"
     )
+    per_core: list[float] = []
     with tempfile.TemporaryDirectory(prefix="idrgen-bench-") as tmp:
         work = Path(tmp)
         for text in args.scale:
@@ -106,6 +158,7 @@ def main() -> None:
                 seconds = statistics.median(r[0] for r in runs)
                 wall = statistics.median(r[1] for r in runs)
                 bare_seconds = statistics.median(bare)
+                per_core.append(scale / wall / threads)  # everything `run` does
                 print(
                     f"{format_scale(scale):>5}  {threads:>7}  {seconds:>10.1f}  {wall:>6.1f}  "
                     f"{scale / seconds:>9,.0f}  {bare_seconds:>12.1f}  "
@@ -113,6 +166,19 @@ def main() -> None:
                     f"{max(r[2] for r in runs) / 2**30:>12.2f}  {runs[-1][3] / 1e9:>10.2f}",
                     flush=True,
                 )
+    if args.faker:
+        faker = faker_records_per_second(args.faker)
+        print(
+            f"faker: a plain Faker loop (en_US, {len(FAKER_COLUMNS)} person columns), "
+            f"{args.faker:,} records, 1 core: {faker:,.0f} records/s; extrapolated, 50M records "
+            f"take {50e6 / faker / 3600:.1f} core-hours"
+        )
+        if per_core:
+            best = max(per_core)
+            print(
+                f"idrgen-duck: {best:,.0f} records/s per core (whole run, best row above): "
+                f"{best / faker:,.0f}x Faker per core"
+            )
 
 
 if __name__ == "__main__":

@@ -12,13 +12,28 @@ import duckdb
 
 from idrgen_duck import db
 
+# Between fields: a control character no generated value holds. For NULL: a marker no
+# generated value equals, so NULL and '' (both planted as junk) hash differently.
+SEPARATOR, NULL_MARKER = "chr(31)", r"'\N'"
+
+
+def row_text(columns: list[str]) -> str:
+    """SQL for one row as text: its fields in file order, without names.
+
+    Cheaper than CAST(row AS VARCHAR), which writes every column name into every row."""
+    fields = ", ".join(f'coalesce(CAST("{c}" AS VARCHAR), {NULL_MARKER})' for c in columns)
+    return f"concat_ws({SEPARATOR}, {fields})"
+
 
 def content_checksum(con: duckdb.DuckDBPyConnection, parquet: Path) -> str:
-    """'<rows>:<xor of the rows' md5s>': independent of row order and row-group layout."""
+    """'<rows>:<xor of 64 bits of each row's md5>': independent of row order and layout.
+
+    md5() and a hex cast, not md5_number_lower(), which is several times slower."""
+    source = f"read_parquet('{parquet.as_posix()}')"
+    columns = [row[0] for row in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()]
     rows, digest = con.execute(
-        "SELECT count(*), coalesce(bit_xor(md5_number_lower(CAST(t AS VARCHAR))), 0) "
-        "FROM read_parquet(?) AS t",
-        [parquet.as_posix()],
+        f"SELECT count(*), coalesce(bit_xor(CAST('0x' || left(md5({row_text(columns)}), 16) "
+        f"AS UBIGINT)), 0) FROM {source}"
     ).fetchone() or (0, 0)
     return f"{rows}:{digest:016x}"
 

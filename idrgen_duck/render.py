@@ -98,6 +98,12 @@ def make_environment(plan: Plan | None = None, dialect: str = "duckdb") -> jinja
         raise DispatchError(f"No macro named {name!r} found. Searched for: {', '.join(searched)}")
 
     env.globals["dispatch"] = dispatch
+
+    def fail(message: str) -> None:
+        """For templates: stop rendering with a message (a misuse of a macro)."""
+        raise ValueError(message)
+
+    env.globals["fail"] = fail
     # All macro files form one module, so a macro can call any other whatever its file.
     sources = sorted(resources.sql_dir().joinpath("macros").glob("*.sql"))
     module = env.from_string("\n".join(p.read_text(encoding="utf-8") for p in sources)).module

@@ -10,6 +10,10 @@
 -#}
 
 {% macro rand(stream, key) -%}
+{%- if (P ~ 'rand(') in (key | string) or 'CASE' in (key | string) -%}
+{{ fail('rand(' ~ stream ~ '): the key must be a column or simple arithmetic, not a draw or '
+        ~ 'a CASE (DuckDB would expand it 16 times); compute it as a column first') }}
+{%- endif -%}
 {{ dispatch('rand')(stream, key) }}
 {%- endmacro %}
 

@@ -7,7 +7,7 @@
 -- own truth) and shares each source's exact record count among its members.
 {% set cal = calibration %}
 {% set non_crm = sources | rejectattr('table_id', 'equalto', 'crm') | list %}
-CREATE OR REPLACE TABLE {{ P }}person_draws AS
+CREATE OR REPLACE TEMP TABLE {{ P }}person_draws AS
 WITH base AS (
     SELECT id AS person_id,
            -- households: consecutive person ids living together (shared address, country,
@@ -25,7 +25,11 @@ WITH base AS (
     SELECT b.*,
            c.country_code, c.region, c.calling_code, c.trunk_prefix, c.currency,
            c.utc_offset_hours, c.name_order, c.street_format,
-           l.locale
+           l.locale,
+           -- 85% carry the household's family name (drawn with the household's key); a
+           -- column, not a join key expression: DuckDB would expand the draw into the key
+           CASE WHEN {{ chance('persons.own_last_name', 'b.person_id', 0.15) }}
+                THEN 2 * b.person_id + 1 ELSE 2 * b.household_id END AS last_name_key
     FROM base AS b
     {{ join_pick('countries', 'c', "'all'", 'persons.country_code', 'b.household_id') }}
     {{ join_pick('locales', 'l', 'c.country_code', 'persons.locale', 'b.household_id') }}
@@ -39,10 +43,7 @@ WITH base AS (
            ed.domain AS email_domain
     FROM placed AS p
     {{ join_pick('first_names', 'fn', "p.locale || ':' || p.gender", 'persons.first_name', 'p.person_id') }}
-    -- 85% carry the household's family name (drawn with the household's key)
-    {{ join_pick('last_names', 'ln', 'p.locale', 'persons.last_name',
-                 'CASE WHEN ' ~ chance('persons.own_last_name', 'p.person_id', 0.15)
-                 ~ ' THEN 2 * p.person_id + 1 ELSE 2 * p.household_id END') }}
+    {{ join_pick('last_names', 'ln', 'p.locale', 'persons.last_name', 'p.last_name_key') }}
     {{ join_pick('cities', 'ci', 'p.country_code', 'persons.city', 'p.household_id') }}
     {{ join_pick('streets', 'st', 'p.country_code', 'persons.street', 'p.household_id') }}
     {{ join_pick('phone_plans', 'ph', 'p.country_code', 'persons.phone_plan', 'p.person_id') }}
@@ -116,7 +117,7 @@ FROM keyed AS k;
 
 -- Stage 2, on narrow projections (a window sorts every column it is given, so each one gets
 -- only its keys): ranks that make identifiers unique, and each source's record allocation.
-CREATE OR REPLACE TABLE {{ P }}person_ranks AS
+CREATE OR REPLACE TEMP TABLE {{ P }}person_ranks AS
 WITH activity AS (
     -- Activity weights decide who gets a source's extra records: Pareto-tailed, so a
     -- minority of customers place most orders; high-value persons buy more.
@@ -179,7 +180,7 @@ FROM allocated AS a
 JOIN ranked AS r USING (person_id);
 
 -- Stage 3: the persons table every source reads.
-CREATE OR REPLACE TABLE {{ P }}persons AS
+CREATE OR REPLACE TEMP TABLE {{ P }}persons AS
 WITH identified AS (
     SELECT d.*, r.* EXCLUDE (person_id),
            -- a suffix no drawn pattern produces keeps emails unique; a flat number addresses
