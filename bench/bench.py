@@ -10,7 +10,8 @@ says how close generation comes to the cost of writing Parquet.
 
     python bench/bench.py --scale 1M --workers 1 2 0 --repeat 3
 
-(--workers 0 = every core). Prints one row per (scale, workers) with medians.
+(--workers 0 = every core). Prints one row per (scale, workers) with medians, then seconds and
+rows/s per step. Peak RSS is the process's high-water mark so far: give scales in rising order.
 
 `--faker N` adds the alternative people reach for: a plain Python loop that makes N person
 records with Faker (the person columns of the CRM table) on one core. It is a small sample,
@@ -25,11 +26,13 @@ import shutil
 import statistics
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from idrgen_duck import db, runner
 from idrgen_duck.config import RunConfig, format_scale, parse_scale
 from idrgen_duck.plan import SOURCES, make_plan
+from idrgen_duck.render import render_run
 
 # Column shapes of the spec's tables: v = short string, t = timestamp, i = integer,
 # d = decimal, b = boolean; the widths follow the generated data's typical values.
@@ -71,14 +74,49 @@ def bare_write(scale: int, threads: int, out: Path) -> float:
     return elapsed
 
 
-def generate(scale: int, workers: int, out: Path) -> tuple[float, float, int, int]:
-    """Seconds generating (the SQL steps), seconds in all (with checksums and the ceiling),
-    peak RSS so far and Parquet bytes of a full `run`."""
+@dataclass
+class Generated:
+    """One full `run`: seconds per SQL step, wall seconds (with checksums and the ceiling),
+    peak RSS of this process so far, and Parquet bytes."""
+
+    steps: dict[str, float]
+    rows: dict[str, int]
+    wall: float
+    peak_rss: int
+    parquet_bytes: int
+
+    @property
+    def generating(self) -> float:
+        return sum(self.steps.values())
+
+
+def generate(scale: int, workers: int, out: Path) -> Generated:
     shutil.rmtree(out, ignore_errors=True)
-    result = runner.run(RunConfig(scale=scale, output_dir=out, workers=workers))
-    size = sum(p.stat().st_size for p in (out / "parquet").glob("*.parquet"))
-    steps = sum(step.seconds for step in result.steps)
-    return steps, result.seconds, result.peak_rss_bytes, size
+    config = RunConfig(scale=scale, output_dir=out, workers=workers)
+    result = runner.run(config)
+    rendered = render_run(make_plan(config), out.as_posix())
+    return Generated(
+        steps={step.name: step.seconds for step in result.steps},
+        rows={step.name: step.rows for step in rendered if step.rows},
+        wall=result.seconds,
+        peak_rss=result.peak_rss_bytes,
+        parquet_bytes=sum(p.stat().st_size for p in (out / "parquet").glob("*.parquet")),
+    )
+
+
+def print_steps(columns: dict[str, list[Generated]]) -> None:
+    """Median seconds and rows/s of every step, one column per (scale, workers)."""
+    names = list(next(iter(columns.values()))[0].steps)
+    print("\nper step: median seconds (rows/s)")
+    print(f"{'step':<26}" + "".join(f"{label:>24}" for label in columns))
+    for name in names:
+        cells = []
+        for runs in columns.values():
+            seconds = statistics.median(r.steps[name] for r in runs)
+            rows = runs[0].rows.get(name)
+            rate = f" ({rows / seconds / 1e3:,.0f}K/s)" if rows and seconds else ""
+            cells.append(f"{seconds:>8.2f}{rate}")
+        print(f"{name:<26}" + "".join(f"{c:>24}" for c in cells))
 
 
 # The person columns a CRM record holds, as a plain Faker script would make them.
@@ -139,9 +177,10 @@ def main() -> None:
     print(f"machine: {cores} cores, {memory:.0f} GiB")
     print(
         "scale  workers  generate_s  wall_s  records/s  bare_write_s  bare_records/s  ratio"
-        "  peak_rss_GiB  parquet_GB"
+        "  ratio_wall  peak_rss_GiB  parquet_GB"
     )
     per_core: list[float] = []
+    columns: dict[str, list[Generated]] = {}
     with tempfile.TemporaryDirectory(prefix="idrgen-bench-") as tmp:
         work = Path(tmp)
         for text in args.scale:
@@ -155,17 +194,21 @@ def main() -> None:
                     shutil.rmtree(target, ignore_errors=True)
                     target.mkdir()
                     bare.append(bare_write(scale, threads, target))
-                seconds = statistics.median(r[0] for r in runs)
-                wall = statistics.median(r[1] for r in runs)
+                seconds = statistics.median(r.generating for r in runs)
+                wall = statistics.median(r.wall for r in runs)
                 bare_seconds = statistics.median(bare)
                 per_core.append(scale / wall / threads)  # everything `run` does
+                columns[f"{format_scale(scale)} x {threads}"] = runs
                 print(
                     f"{format_scale(scale):>5}  {threads:>7}  {seconds:>10.1f}  {wall:>6.1f}  "
                     f"{scale / seconds:>9,.0f}  {bare_seconds:>12.1f}  "
                     f"{scale / bare_seconds:>14,.0f}  {bare_seconds / seconds:>5.2f}  "
-                    f"{max(r[2] for r in runs) / 2**30:>12.2f}  {runs[-1][3] / 1e9:>10.2f}",
+                    f"{bare_seconds / wall:>10.2f}  "
+                    f"{max(r.peak_rss for r in runs) / 2**30:>12.2f}  "
+                    f"{runs[-1].parquet_bytes / 1e9:>10.2f}",
                     flush=True,
                 )
+    print_steps(columns)
     if args.faker:
         faker = faker_records_per_second(args.faker)
         print(

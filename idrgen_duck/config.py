@@ -78,6 +78,16 @@ class RunConfig:
             )
 
     @property
+    def memory_limit_bytes(self) -> int:
+        """--memory-limit in bytes, read as DuckDB reads it (KB = 1000 bytes, KiB = 1024)."""
+        match = re.match(r"^\s*(\d+(?:\.\d+)?)\s*([A-Za-z]+)\s*$", self.memory_limit)
+        assert match is not None  # checked in __post_init__
+        number, unit = float(match.group(1)), match.group(2).upper()
+        powers = {"B": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9, "TB": 10**12}
+        powers |= {"KIB": 2**10, "MIB": 2**20, "GIB": 2**30, "TIB": 2**40}
+        return int(number * powers[unit])
+
+    @property
     def threads(self) -> int:
         """DuckDB threads: the worker count, or every core when none was given."""
         return self.workers or (os.cpu_count() or 1)

@@ -10,6 +10,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from idrgen_duck import plan as plan_module
+from idrgen_duck import runner
 from idrgen_duck.checksums import output_checksums
 from idrgen_duck.config import RunConfig
 from idrgen_duck.plan import make_plan
@@ -104,3 +106,16 @@ def test_a_small_memory_limit_spills_and_changes_nothing(generate: Generate) -> 
     completes and writes the same data."""
     tight = generate(scale=200_000, seed=42, memory_limit="300MB")
     assert output_checksums(tight) == output_checksums(generate(scale=200_000, seed=42))
+
+
+def test_work_tables_in_memory_or_in_the_work_file_give_the_same_data(
+    small: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Small scales keep the persons work tables in memory, large ones in the work file
+    (Plan.persons_in_memory): where they live never changes the data."""
+    config = RunConfig(scale=20_000, seed=7, output_dir=tmp_path / "out", workers=2)
+    assert make_plan(config).persons_in_memory
+    monkeypatch.setattr(plan_module, "PERSON_ROW_BYTES", 10**12)  # as if nothing fits
+    assert not make_plan(config).persons_in_memory
+    runner.run(config)
+    assert output_checksums(tmp_path / "out") == output_checksums(small)

@@ -55,6 +55,31 @@ def test_graph_figures(small: Path, con: duckdb.DuckDBPyConnection) -> None:
     ] == crm_ecom
     assert sum(c["persons"] for c in r["records_per_person"]) == r["persons_with_records"]
     assert sum(g["persons"] for g in r["regions"]) == 4_000
+    # CRM overlaps and tiers, recomputed from the truth record by record
+    in_crm = f"(SELECT DISTINCT person_id FROM {truth} WHERE table_id = 'crm')"
+    for table_id in ("ecom", "pos"):
+        records, person_share = (
+            con.execute(
+                f"""SELECT avg(CASE WHEN c.person_id IS NOT NULL THEN 1.0 ELSE 0.0 END),
+                       count(DISTINCT c.person_id) / count(DISTINCT t.person_id)
+                FROM {truth} AS t LEFT JOIN {in_crm} AS c USING (person_id)
+                WHERE t.table_id = '{table_id}'"""
+            ).fetchone()
+            or ()
+        )
+        overlap = next(o for o in r["crm_overlap"] if o["table_id"] == table_id)
+        assert overlap["record_share"] == round(records, 4)
+        assert overlap["person_share"] == round(person_share, 4)
+    tiers = dict(
+        con.execute(
+            f"""SELECT CASE WHEN n >= 5 THEN 'high_value' WHEN n >= 2 THEN 'regular'
+                            ELSE 'one_time' END, count(*)
+                FROM (SELECT count(DISTINCT table_id) AS n FROM {truth}
+                      WHERE person_id IS NOT NULL GROUP BY person_id)
+                GROUP BY ALL"""
+        ).fetchall()
+    )
+    assert {t["tier"]: t["persons"] for t in r["tiers"]} == tiers
 
 
 def test_noise_and_edge_case_figures(small: Path, con: duckdb.DuckDBPyConnection) -> None:

@@ -7,7 +7,9 @@
 -- own truth) and shares each source's exact record count among its members.
 {% set cal = calibration %}
 {% set non_crm = sources | rejectattr('table_id', 'equalto', 'crm') | list %}
-CREATE OR REPLACE TEMP TABLE {{ P }}person_draws AS
+{# in memory when they fit, else compressed in the work file (see Plan.persons_in_memory) #}
+{% set work_table = 'TEMP TABLE' if plan.persons_in_memory else 'TABLE' %}
+CREATE OR REPLACE {{ work_table }} {{ P }}person_draws AS
 WITH base AS (
     SELECT id AS person_id,
            -- households: consecutive person ids living together (shared address, country,
@@ -117,7 +119,7 @@ FROM keyed AS k;
 
 -- Stage 2, on narrow projections (a window sorts every column it is given, so each one gets
 -- only its keys): ranks that make identifiers unique, and each source's record allocation.
-CREATE OR REPLACE TEMP TABLE {{ P }}person_ranks AS
+CREATE OR REPLACE {{ work_table }} {{ P }}person_ranks AS
 WITH activity AS (
     -- Activity weights decide who gets a source's extra records: Pareto-tailed, so a
     -- minority of customers place most orders; high-value persons buy more.
@@ -180,7 +182,7 @@ FROM allocated AS a
 JOIN ranked AS r USING (person_id);
 
 -- Stage 3: the persons table every source reads.
-CREATE OR REPLACE TEMP TABLE {{ P }}persons AS
+CREATE OR REPLACE {{ work_table }} {{ P }}persons AS
 WITH identified AS (
     SELECT d.*, r.* EXCLUDE (person_id),
            -- a suffix no drawn pattern produces keeps emails unique; a flat number addresses

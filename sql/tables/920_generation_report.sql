@@ -11,19 +11,23 @@ WITH counts AS (
 {% endfor %}
 ), truth AS (
     SELECT table_id, person_id FROM {{ written(out, 'record_person', 'truth') }}
-), person_sources AS (
-    SELECT person_id, count(DISTINCT table_id) AS n_sources, bool_or(table_id = 'crm') AS in_crm
-    FROM truth
-    WHERE person_id IS NOT NULL
-    GROUP BY person_id
-), source_masks AS (
-    -- which sources each person appears in, as bits (in the order of plan.SOURCES)
+), per_person AS MATERIALIZED (
+    -- the one pass over the truth everything below reads: which sources each person appears
+    -- in (as bits, in the order of plan.SOURCES) and their records, in all and per source
     SELECT person_id,
            bit_or(CASE table_id {% for s in sources %}WHEN '{{ s.table_id }}' THEN {{ 2 ** loop.index0 }} {% endfor %}END)
-               AS mask
+               AS mask,
+           count(*) AS n,
+{% for s in sources %}
+           count(*) FILTER (WHERE table_id = '{{ s.table_id }}') AS n_{{ s.table_id }}{{ ',' if not loop.last }}
+{% endfor %}
     FROM truth WHERE person_id IS NOT NULL GROUP BY person_id
+), person_sources AS (
+    SELECT *, bit_count(mask) AS n_sources,
+           mask & {{ 2 ** (sources | map(attribute='table_id') | list).index('crm') }} <> 0 AS in_crm
+    FROM per_person
 ), mask_counts AS (
-    SELECT mask, count(*) AS persons FROM source_masks GROUP BY mask
+    SELECT mask, count(*) AS persons FROM per_person GROUP BY mask
 ), matrix AS (
     SELECT a.table_id AS source, b.table_id AS other,
            (SELECT coalesce(sum(persons), 0) FROM mask_counts
@@ -34,7 +38,7 @@ WITH counts AS (
     SELECT CASE WHEN n = 1 THEN '1' WHEN n = 2 THEN '2' WHEN n = 3 THEN '3' WHEN n <= 5 THEN '4-5'
                 WHEN n <= 10 THEN '6-10' WHEN n <= 20 THEN '11-20' WHEN n <= 50 THEN '21-50'
                 ELSE '51+' END AS records, count(*) AS persons, min(n) AS low
-    FROM (SELECT person_id, count(*) AS n FROM truth WHERE person_id IS NOT NULL GROUP BY person_id)
+    FROM per_person
     GROUP BY 1
 ), tags AS (
     SELECT table_id, tag, count(*) AS records
@@ -50,14 +54,17 @@ WITH counts AS (
     FROM person_sources
     GROUP BY ALL
 ), overlap AS (
-    SELECT t.table_id,
-           avg(CASE WHEN ps.in_crm THEN 1.0 ELSE 0.0 END) AS record_share,
-           count(DISTINCT t.person_id) FILTER (WHERE ps.in_crm) / greatest(count(DISTINCT t.person_id), 1)
-               AS person_share
-    FROM truth AS t
-    LEFT JOIN person_sources AS ps USING (person_id)
-    WHERE t.table_id <> 'crm'
-    GROUP BY t.table_id
+    -- records of the source whose person has a CRM record (anonymous POS lines count as not),
+    -- and persons of the source who have one
+{% for s in sources if s.table_id != 'crm' %}
+    SELECT '{{ s.table_id }}' AS table_id,
+           coalesce(sum(p.n_{{ s.table_id }}) FILTER (WHERE p.in_crm), 0)
+               / (SELECT greatest(records, 1) FROM counts WHERE table_id = '{{ s.table_id }}') AS record_share,
+           count(*) FILTER (WHERE p.in_crm AND p.n_{{ s.table_id }} > 0)
+               / greatest(count(*) FILTER (WHERE p.n_{{ s.table_id }} > 0), 1) AS person_share
+    FROM person_sources AS p
+    {{ 'UNION ALL' if not loop.last }}
+{% endfor %}
 )
 SELECT {{ plan.config.scale }} AS scale,
        {{ plan.config.seed }} AS seed,
