@@ -24,6 +24,7 @@ from rich.table import Table
 from rich.text import Text
 
 from idrgen_duck.render import RenderedStep
+from idrgen_duck.runner import Unobserved
 
 
 def _rows_done(task: Task) -> float:
@@ -83,7 +84,7 @@ class LiveProgress:
         self.progress.update(self.tasks[step.name], completed=1.0)
 
 
-class StepLines:
+class StepLines(Unobserved):
     """One line per finished step, for logs and pipes (a runner.StepObserver)."""
 
     def __init__(self, console: Console) -> None:
@@ -93,12 +94,6 @@ class StepLines:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        return None
-
-    def started(self, step: RenderedStep) -> None:
-        return None
-
-    def advanced(self, step: RenderedStep, fraction: float) -> None:
         return None
 
     def finished(self, step: RenderedStep, seconds: float) -> None:

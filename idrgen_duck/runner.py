@@ -85,6 +85,19 @@ class StepObserver(Protocol):
     def finished(self, step: RenderedStep, seconds: float) -> None: ...
 
 
+class Unobserved:
+    """No display (`--quiet`, the API): steps still run the same way, so Ctrl-C does too."""
+
+    def started(self, step: RenderedStep) -> None:
+        return None
+
+    def advanced(self, step: RenderedStep, fraction: float) -> None:
+        return None
+
+    def finished(self, step: RenderedStep, seconds: float) -> None:
+        return None
+
+
 # How often a running step's progress is read while DuckDB works.
 POLL_SECONDS = 0.25
 
@@ -94,18 +107,15 @@ def execute_steps(
     steps: list[RenderedStep],
     observer: StepObserver | None = None,
 ) -> list[StepResult]:
+    observer = observer or Unobserved()
     results = []
     for step in steps:
         started = time.perf_counter()
-        if observer is None:
-            con.execute(step.sql)
-        else:
-            observer.started(step)
-            _execute_observed(con, step, observer)
+        observer.started(step)
+        _execute_observed(con, step, observer)
         elapsed = time.perf_counter() - started
         results.append(StepResult(step.name, elapsed))
-        if observer is not None:
-            observer.finished(step, elapsed)
+        observer.finished(step, elapsed)
     return results
 
 
