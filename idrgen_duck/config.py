@@ -14,7 +14,14 @@ MAX_SEED = 2**32 - 1
 
 _SCALE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kKmMbB]?)\s*$")
 _SUFFIX = {"": 1, "k": 1_000, "m": 1_000_000, "b": 1_000_000_000}
-_MEMORY_RE = re.compile(r"^\s*\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*$", re.IGNORECASE)
+_MEMORY_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*$", re.IGNORECASE)
+# as DuckDB reads them: KB = 1000 bytes, KiB = 1024
+_MEMORY_UNITS = {"B": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9, "TB": 10**12} | {
+    "KIB": 2**10,
+    "MIB": 2**20,
+    "GIB": 2**30,
+    "TIB": 2**40,
+}
 
 # Smallest scale that still gives every source, tier and edge case at least a few records.
 MIN_SCALE = 1_000
@@ -79,13 +86,9 @@ class RunConfig:
 
     @property
     def memory_limit_bytes(self) -> int:
-        """--memory-limit in bytes, read as DuckDB reads it (KB = 1000 bytes, KiB = 1024)."""
-        match = re.match(r"^\s*(\d+(?:\.\d+)?)\s*([A-Za-z]+)\s*$", self.memory_limit)
+        match = _MEMORY_RE.match(self.memory_limit)
         assert match is not None  # checked in __post_init__
-        number, unit = float(match.group(1)), match.group(2).upper()
-        powers = {"B": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9, "TB": 10**12}
-        powers |= {"KIB": 2**10, "MIB": 2**20, "GIB": 2**30, "TIB": 2**40}
-        return int(number * powers[unit])
+        return int(float(match.group(1)) * _MEMORY_UNITS[match.group(2).upper()])
 
     @property
     def threads(self) -> int:

@@ -2,7 +2,15 @@ from __future__ import annotations
 
 import pytest
 
-from idrgen_duck.config import ConfigError, format_scale, parse_scale, parse_seed, parse_workers
+from idrgen_duck.config import (
+    ConfigError,
+    RunConfig,
+    format_scale,
+    parse_scale,
+    parse_seed,
+    parse_workers,
+)
+from idrgen_duck.plan import make_plan
 
 
 @pytest.mark.parametrize(
@@ -47,3 +55,17 @@ def test_workers_default_is_every_core() -> None:
 def test_bad_seeds(text: str) -> None:
     with pytest.raises(ConfigError, match="--seed"):
         parse_seed(text)
+
+
+@pytest.mark.parametrize(
+    ("limit", "expected"),
+    [("3GB", 3 * 10**9), ("300MB", 3 * 10**8), ("1.5GiB", 3 * 2**29), ("512 kib", 2**19)],
+)
+def test_memory_limit_is_read_as_duckdb_reads_it(limit: str, expected: int) -> None:
+    assert RunConfig(memory_limit=limit).memory_limit_bytes == expected
+
+
+def test_persons_stay_in_memory_only_while_they_fit() -> None:
+    assert make_plan(RunConfig(scale=1_000_000)).persons_in_memory
+    assert not make_plan(RunConfig(scale=50_000_000)).persons_in_memory
+    assert not make_plan(RunConfig(scale=1_000_000, memory_limit="200MB")).persons_in_memory
