@@ -9,7 +9,7 @@ import pytest
 
 from idrgen_duck.config import RunConfig
 from idrgen_duck.plan import SOURCES, make_plan
-from tests.conftest import parquet, scalar
+from tests.conftest import Generate, parquet, scalar
 
 PRIMARY_KEYS = {"products": "product_id", **{s.table: s.key_column for s in SOURCES}}
 
@@ -190,3 +190,23 @@ def test_truth_covers_every_record_exactly_once(
         scalar(con, f"SELECT count(*) FROM {truth} WHERE person_id IS NULL AND table_id <> 'pos'")
         == 0
     )
+
+
+def test_noise_tags_are_sorted_without_repeats(
+    generate: Generate, con: duckdb.DuckDBPyConnection
+) -> None:
+    """The truth's tag lists are canonical (sorted, distinct) by construction: no list is
+    sorted at run time, so the order the tags are built in must keep them so, in every
+    source, with several tags on one record and with disjoint identities."""
+    truth = parquet(generate(scale=200_000, seed=42), "record_person", "truth")
+    unsorted, multi, disjoint = (
+        con.execute(
+            f"""SELECT count(*) FILTER (WHERE noise <> list_sort(list_distinct(noise))),
+                   count(*) FILTER (WHERE len(noise) > 1),
+                   count(*) FILTER (WHERE list_contains(noise, 'disjoint_identity'))
+            FROM {truth}"""
+        ).fetchone()
+        or ()
+    )
+    assert unsorted == 0
+    assert multi > 10_000 and disjoint > 100  # the cases that could go wrong do occur
