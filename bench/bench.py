@@ -32,7 +32,7 @@ from pathlib import Path
 from idrgen_duck import db, runner
 from idrgen_duck.config import RunConfig, format_scale, parse_scale
 from idrgen_duck.plan import SOURCES, make_plan
-from idrgen_duck.render import render_run
+from idrgen_duck.render import rows_written
 
 # Column shapes of the spec's tables: v = short string, t = timestamp, i = integer,
 # d = decimal, b = boolean; the widths follow the generated data's typical values.
@@ -94,10 +94,10 @@ def generate(scale: int, workers: int, out: Path) -> Generated:
     shutil.rmtree(out, ignore_errors=True)
     config = RunConfig(scale=scale, output_dir=out, workers=workers)
     result = runner.run(config)
-    rendered = render_run(make_plan(config), out.as_posix())
+    rows = {step.name: rows_written(result.plan, step.name) for step in result.steps}
     return Generated(
         steps={step.name: step.seconds for step in result.steps},
-        rows={step.name: step.rows for step in rendered if step.rows},
+        rows={name: n for name, n in rows.items() if n},
         wall=result.seconds,
         peak_rss=result.peak_rss_bytes,
         parquet_bytes=sum(p.stat().st_size for p in (out / "parquet").glob("*.parquet")),
