@@ -103,7 +103,8 @@ class Plan:
         Then they are TEMP tables: no compressed writes to the work file (measured at 5M:
         persons 14.5 s -> 11.7 s, 2 cores). Larger ones go to the work file, compressed: as
         TEMP tables they would spill uncompressed (12 GB at 50M) and the steps reading them
-        back got slower than the writes saved."""
+        back got slower than the writes saved. Runs that large also stage the truth's
+        record rows in a work table before writing them (sql/tables/900_*.sql)."""
         return self.persons * PERSON_ROW_BYTES <= self.config.memory_limit_bytes // 2
 
     @property

@@ -112,10 +112,21 @@ def test_work_tables_in_memory_or_in_the_work_file_give_the_same_data(
     small: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Small scales keep the persons work tables in memory, large ones in the work file
-    (Plan.persons_in_memory): where they live never changes the data."""
+    and stage the truth's rows in a work table (Plan.persons_in_memory): neither changes
+    the data or the order of the truth's rows."""
     config = RunConfig(scale=20_000, seed=7, output_dir=tmp_path / "out", workers=2)
     assert make_plan(config).persons_in_memory
     monkeypatch.setattr(plan_module, "PERSON_ROW_BYTES", 10**12)  # as if nothing fits
     assert not make_plan(config).persons_in_memory
     runner.run(config)
     assert output_checksums(tmp_path / "out") == output_checksums(small)
+    con = duckdb.connect()
+    orders = [
+        con.execute(
+            "SELECT list(entity_key ORDER BY file_row_number) "
+            "FROM read_parquet(?, file_row_number = true)",
+            [(out / "truth" / "record_person.parquet").as_posix()],
+        ).fetchone()
+        for out in (tmp_path / "out", small)
+    ]
+    assert orders[0] == orders[1]

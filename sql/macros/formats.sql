@@ -19,6 +19,34 @@ lpad(CAST({{ expr }} AS VARCHAR), {{ width }}, '0')
 format('{:0{{ width }}x}', {{ expr }})
 {%- endmacro %}
 
+{#- Several integers in hex with literal text between them, as one string. `items` lists
+    `(expr, width)` pairs (zero-padded hex of an integer below 16^width) and plain strings
+    (text kept as is); `upper` gives upper-case digits. One formatting call per value
+    instead of one per piece: identifiers made of many hex pieces are the persons' costliest
+    columns. -#}
+{% macro hex_join(items, upper=false) -%}
+{{ dispatch('hex_join')(items, upper) }}
+{%- endmacro %}
+{% macro duckdb__hex_join(items, upper) -%}
+{%- set ns = namespace(pattern='', args=[]) -%}
+{%- for item in items -%}
+{%- if item is string -%}
+{%- set ns.pattern = ns.pattern ~ item | replace('%', '%%') | replace("'", "''") -%}
+{%- else -%}
+{%- set ns.pattern = ns.pattern ~ '%0' ~ item[1] ~ ('X' if upper else 'x') -%}
+{%- set ns.args = ns.args + [item[0]] -%}
+{%- endif -%}
+{%- endfor -%}
+printf('{{ ns.pattern }}', {{ ns.args | join(', ') }})
+{%- endmacro %}
+{% macro default__hex_join(items, upper) -%}
+{%- set pieces = [] -%}
+{%- for item in items -%}
+{%- set _ = pieces.append(literal(item) if item is string else hex(item[0], item[1])) -%}
+{%- endfor -%}
+{{ 'upper(' if upper }}({{ pieces | join(' || ') }}){{ ')' if upper }}
+{%- endmacro %}
+
 {#- A timestamp plus a whole number of seconds. -#}
 {% macro add_seconds(ts, seconds) -%}
 {{ dispatch('add_seconds')(ts, seconds) }}
@@ -54,15 +82,16 @@ date_diff('second', CAST({{ lo }} AS TIMESTAMP), CAST({{ hi }} AS TIMESTAMP))
 
 {#- Upper-case 8-4-4-4-12 UUID (the shape of an iOS identifierForVendor), 128 random bits. -#}
 {% macro uuid_upper(stream, key) -%}
-upper({{ hex(rand(stream ~ ':a', key)) }} || '-' || {{ hex(rand(stream ~ ':b', key) ~ ' % 65536', 4) }}
- || '-4' || {{ hex(rand(stream ~ ':c', key) ~ ' % 4096', 3) }}
- || '-' || {{ hex('32768 + ' ~ rand(stream ~ ':c', key) ~ ' // 65536 % 16384', 4) }}
- || '-' || {{ hex(rand(stream ~ ':d', key) ~ ' % 65536', 4) }} || {{ hex(rand(stream ~ ':e', key)) }})
+{%- set c = rand(stream ~ ':c', key) -%}
+{{ hex_join([(rand(stream ~ ':a', key), 8), '-', (rand(stream ~ ':b', key) ~ ' % 65536', 4),
+             '-4', (c ~ ' % 4096', 3), '-', ('32768 + ' ~ c ~ ' // 65536 % 16384', 4),
+             '-', (rand(stream ~ ':d', key) ~ ' % 65536', 4), (rand(stream ~ ':e', key), 8)],
+            upper=true) }}
 {%- endmacro %}
 
 {#- 16 lower-case hex digits (the shape of an Android ID), 64 random bits. -#}
 {% macro hex16(stream, key) -%}
-({{ hex(rand(stream ~ ':hi', key)) }} || {{ hex(rand(stream ~ ':lo', key)) }})
+{{ hex_join([(rand(stream ~ ':hi', key), 8), (rand(stream ~ ':lo', key), 8)]) }}
 {%- endmacro %}
 
 {#- Luhn check digit of a non-negative integer with `n` digits (cards, loyalty numbers). -#}

@@ -76,7 +76,8 @@ END
 
 {#- A payment-processor token for one card: 'tok_' + 24 hex digits (96 random bits). -#}
 {% macro payment_token(stream, key) -%}
-('tok_' || {{ hex(rand(stream ~ ':a', key)) }} || {{ hex(rand(stream ~ ':b', key)) }} || {{ hex(rand(stream ~ ':c', key)) }})
+{{ hex_join(['tok_', (rand(stream ~ ':a', key), 8), (rand(stream ~ ':b', key), 8),
+            (rand(stream ~ ':c', key), 8)]) }}
 {%- endmacro %}
 
 {#- Hash of the normalised shipping address (lower case, single spaces, postcode without
@@ -94,12 +95,21 @@ END
 md5({{ expr }})
 {%- endmacro %}
 
-{#- The first n items of a list of expressions, as an array. -#}
-{% macro array_prefix(items, n) -%}
-{{ dispatch('array_prefix')(items, n) }}
+{#- The first n items (1 <= n <= their number) of a list of expressions, as an array.
+    lazy: one branch per length, so only the kept items are computed. That pays when the
+    items are CASE expressions themselves; otherwise it costs more, because DuckDB shares
+    repeated sub-expressions (the mixer's) at the top of a SELECT but not inside CASE. -#}
+{% macro array_prefix(items, n, lazy=false) -%}
+{{ dispatch('array_prefix')(items, n, lazy) }}
 {%- endmacro %}
-{% macro duckdb__array_prefix(items, n) -%}
+{% macro duckdb__array_prefix(items, n, lazy) -%}
+{%- if lazy -%}
+CASE {{ n }}
+{%- for i in range(1, items | length) %} WHEN {{ i }} THEN [{{ items[:i] | join(', ') }}]{% endfor %}
+ ELSE [{{ items | join(', ') }}] END
+{%- else -%}
 list_slice([{{ items | join(', ') }}], 1, {{ n }})
+{%- endif -%}
 {%- endmacro %}
 
 {#- A phone number written in one of the forms real systems hold. `nsn` is the national
@@ -138,10 +148,12 @@ END
 
 {#- Push token in the platform's shape: APNs 64 hex digits; FCM '<11 chars>:APA91b<hex>'. -#}
 {% macro push_token(os_type, stream, key) -%}
+{%- set pieces = {} -%}
+{%- for part in 'abcdefgh' %}{% set _ = pieces.update({part: (rand(stream ~ ':' ~ part, key), 8)}) %}{% endfor -%}
 CASE WHEN {{ os_type }} = 'iOS'
-     THEN {% for part in 'abcdefgh' %}{{ hex(rand(stream ~ ':' ~ part, key)) }}{{ ' || ' if not loop.last }}{% endfor %}
-     ELSE substr({{ hex(rand(stream ~ ':a', key)) }} || {{ hex(rand(stream ~ ':b', key)) }}, 1, 11) || ':APA91b'
-          {% for part in 'cdefgh' %} || {{ hex(rand(stream ~ ':' ~ part, key)) }}{% endfor %}
+     THEN {{ hex_join(pieces.values() | list) }}
+     ELSE substr({{ hex_join([pieces.a, pieces.b]) }}, 1, 11)
+          || {{ hex_join([':APA91b'] + [pieces.c, pieces.d, pieces.e, pieces.f, pieces.g, pieces.h]) }}
 END
 {%- endmacro %}
 

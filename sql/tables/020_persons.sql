@@ -216,7 +216,7 @@ SELECT i.person_id, i.household_id, i.region, i.country_code, i.locale, i.gender
        {{ array_prefix([device_id('i.os_type', 'persons.device_id', 'i.person_id * 4'),
                         device_id('i.os_type', 'persons.device_id', 'i.person_id * 4 + 1'),
                         device_id('i.os_type', 'persons.device_id', 'i.person_id * 4 + 2')],
-                       'i.n_devices') }} AS device_ids,
+                       'i.n_devices', lazy=true) }} AS device_ids,
        {{ array_prefix([payment_token('persons.payment_token', 'i.person_id * 4'),
                         payment_token('persons.payment_token', 'i.person_id * 4 + 1'),
                         payment_token('persons.payment_token', 'i.person_id * 4 + 2')],
