@@ -9,6 +9,7 @@ import duckdb
 
 from idrgen_duck import realism
 from idrgen_duck.plan import SOURCES
+from idrgen_duck.render import make_environment
 from tests.conftest import parquet, scalar
 
 
@@ -111,3 +112,45 @@ def test_column_schemas_and_null_rates(small: Path, con: duckdb.DuckDBPyConnecti
     products = {c["column"]: c for c in r["schemas"]["products"]}
     price = scalar(con, f"SELECT avg(price) FROM {parquet(small, 'products')}")
     assert abs(float(products["price"]["mean"]) - float(price)) < 0.01
+
+
+def test_column_stats_equal_summarize_over_many_row_groups(
+    tmp_path: Path, con: duckdb.DuckDBPyConnection
+) -> None:
+    """The report's per-column figures come from Parquet footers, combined over row groups:
+    they must equal SUMMARIZE's, also where text order is not value order (9 < 10) and for
+    columns with NULLs."""
+    (tmp_path / "parquet").mkdir()
+    con.execute(
+        f"""COPY (SELECT CAST(range % 11 AS INTEGER) AS small_int,
+                         CAST(range / 400 AS DECIMAL(10, 2)) AS amount,
+                         CASE WHEN range % 3 > 0 THEN 'v' || (range * 7919 % 1000) END AS label,
+                         TIMESTAMP '2021-01-01' + to_seconds(range * 3600) AS seen_at,
+                         DATE '2020-01-01' + CAST(range AS INTEGER) AS day,
+                         range % 2 = 0 AS flag
+                  FROM range(5000))
+            TO '{tmp_path.as_posix()}/parquet/t.parquet' (FORMAT parquet, ROW_GROUP_SIZE 1000)"""
+    )
+    path = f"{tmp_path.as_posix()}/parquet/t.parquet"
+    groups = scalar(con, f"SELECT count(DISTINCT row_group_id) FROM parquet_metadata('{path}')")
+    assert groups > 1  # row groups of 2048 rows: maxima 5.12, 10.24, 12.50
+    sql = (
+        make_environment()
+        .from_string("{{ column_stats(out, 't') }}")
+        .render(out=tmp_path.as_posix())
+    )
+    ours = con.execute(
+        f"SELECT column_name, column_type, null_percentage, min, max, mean FROM {sql} ORDER BY position"
+    ).fetchall()
+    theirs = con.execute(
+        f"SELECT column_name, column_type, CAST(null_percentage AS DOUBLE), min, max, avg "
+        f"FROM (SUMMARIZE SELECT * FROM '{path}')"
+    ).fetchall()
+    assert [row[:5] for row in ours] == [row[:5] for row in theirs]
+    for mine, summarized in zip(ours, theirs, strict=True):
+        assert (mine[5] is None) == (summarized[5] is None), mine[0]
+    means = {row[0]: row[5] for row in ours}
+    assert (
+        abs(float(means["amount"]) - float(scalar(con, f"SELECT avg(amount) FROM '{path}'"))) < 1e-6
+    )
+    assert means["seen_at"] == str(scalar(con, f"SELECT avg(seen_at) FROM '{path}'"))

@@ -18,3 +18,44 @@ COPY (
 {% macro written(out, name, folder='parquet') -%}
 read_parquet('{{ out }}/{{ folder }}/{{ name }}.parquet')
 {%- endmacro %}
+
+{#- One row per column of a written file, in file order: name, type, NULL share (percent),
+    min, max, and the mean of numeric and temporal columns. What SUMMARIZE reports for
+    these, without its scan of every column: NULL counts, min and max come from the
+    Parquet footer's statistics (per row group, combined here; by value for numbers, by
+    text otherwise, which orders ISO timestamps and dates correctly), and only the numeric
+    and temporal columns are read for the means (typeof() is a constant per column, so the
+    other columns' branches fold away and are never scanned). -#}
+{% macro column_stats(out, name, folder='parquet') -%}
+{%- set file = "'" ~ out ~ "/" ~ folder ~ "/" ~ name ~ ".parquet'" -%}
+{%- set numeric = "(typeof(COLUMNS(*)) IN ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'HUGEINT', "
+                  ~ "'FLOAT', 'DOUBLE') OR typeof(COLUMNS(*)) LIKE 'DECIMAL%')" -%}
+(WITH described AS (
+     SELECT column_name, column_type,
+            column_type IN ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'HUGEINT', 'FLOAT', 'DOUBLE')
+                OR column_type LIKE 'DECIMAL%' AS is_number
+     FROM (DESCRIBE SELECT * FROM read_parquet({{ file }}))
+ ), footer AS (
+     SELECT path_in_schema AS column_name, min(column_id) AS position,
+            arg_min(stats_min_value, TRY_CAST(stats_min_value AS DOUBLE)) AS number_min,
+            arg_max(stats_max_value, TRY_CAST(stats_max_value AS DOUBLE)) AS number_max,
+            min(stats_min_value) AS text_min, max(stats_max_value) AS text_max,
+            100.0 * sum(stats_null_count) / greatest(sum(num_values), 1) AS null_percentage
+     FROM parquet_metadata({{ file }})
+     GROUP BY ALL
+ ), means AS (
+     UNPIVOT (SELECT coalesce(
+                  CAST(avg(CASE WHEN {{ numeric }} THEN TRY_CAST(COLUMNS(*) AS DOUBLE) END) AS VARCHAR),
+                  CAST(avg(CASE WHEN typeof(COLUMNS(*)) IN ('TIMESTAMP', 'DATE')
+                                THEN TRY_CAST(COLUMNS(*) AS TIMESTAMP) END) AS VARCHAR))
+              FROM read_parquet({{ file }}))
+     ON COLUMNS(*) INTO NAME column_name VALUE mean
+ )
+ SELECT d.column_name, d.column_type, f.position, round(f.null_percentage, 2) AS null_percentage,
+        CASE WHEN d.is_number THEN f.number_min ELSE f.text_min END AS min,
+        CASE WHEN d.is_number THEN f.number_max ELSE f.text_max END AS max,
+        m.mean
+ FROM described AS d
+ JOIN footer AS f USING (column_name)
+ LEFT JOIN means AS m USING (column_name))
+{%- endmacro %}

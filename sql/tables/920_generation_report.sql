@@ -96,9 +96,9 @@ SELECT {{ plan.config.scale }} AS scale,
        {
 {% for name in ['products'] + (sources | map(attribute='table') | list) %}
            '{{ name }}': (SELECT list({'column': column_name, 'type': column_type,
-                                      'null_percentage': CAST(null_percentage AS DOUBLE),
-                                      'min': min, 'max': max, 'mean': avg})
-                          FROM (SUMMARIZE SELECT * FROM {{ written(out, name) }})){{ ',' if not loop.last }}
+                                      'null_percentage': null_percentage,
+                                      'min': min, 'max': max, 'mean': mean} ORDER BY position)
+                          FROM {{ column_stats(out, name) }}){{ ',' if not loop.last }}
 {% endfor %}
        } AS schemas,
        {
