@@ -184,3 +184,31 @@ def test_output_layout(small: Path) -> None:
         ]
         + ["stats/generation_report.json", "stats/ceiling.json"]
     )
+
+
+def test_device_ids_and_tokens_have_their_platforms_shape(
+    small: Path, con: duckdb.DuckDBPyConnection
+) -> None:
+    """iOS device ids are upper-case version-4 UUIDs, Android ids 16 hex digits, APNs push
+    tokens 64 hex digits, FCM tokens '<11 chars>:APA91b' + hex, card tokens 'tok_' + 24 hex;
+    a person has 1 to 3 devices and cards."""
+    persons = parquet(small, "persons", "truth")
+    bad_persons = con.execute(
+        f"""SELECT count(*) FROM {persons}
+            WHERE len(device_ids) NOT BETWEEN 1 AND 3 OR len(payment_tokens) NOT BETWEEN 1 AND 3
+               OR NOT list_bool_and(list_transform(device_ids, lambda d: regexp_full_match(d,
+                      CASE os_type WHEN 'iOS'
+                           THEN '[0-9A-F]{{8}}-[0-9A-F]{{4}}-4[0-9A-F]{{3}}-[89AB][0-9A-F]{{3}}-[0-9A-F]{{12}}'
+                           ELSE '[0-9a-f]{{16}}' END)))
+               OR NOT list_bool_and(list_transform(payment_tokens,
+                      lambda t: regexp_full_match(t, 'tok_[0-9a-f]{{24}}')))"""
+    ).fetchone()
+    assert bad_persons == (0,)
+    bad_pushes, pushes = con.execute(
+        f"""SELECT count(*) FILTER (WHERE NOT regexp_full_match(push_token,
+                       CASE os_type WHEN 'iOS' THEN '[0-9a-f]{{64}}'
+                            ELSE '[0-9a-f]{{11}}:APA91b[0-9a-f]{{48}}' END)),
+                   count(push_token)
+            FROM {parquet(small, 'mobile_app_users')}"""
+    ).fetchone() or (None, None)
+    assert bad_pushes == 0 and pushes > 0

@@ -11,19 +11,11 @@
 lpad(CAST({{ expr }} AS VARCHAR), {{ width }}, '0')
 {%- endmacro %}
 
-{#- Zero-padded lower-case hex of an integer below 2^32 (8 digits) or narrower. -#}
-{% macro hex(expr, width=8) -%}
-{{ dispatch('hex')(expr, width) }}
-{%- endmacro %}
-{% macro duckdb__hex(expr, width) -%}
-format('{:0{{ width }}x}', {{ expr }})
-{%- endmacro %}
-
 {#- Several integers in hex with literal text between them, as one string. `items` lists
     `(expr, width)` pairs (zero-padded hex of an integer below 16^width) and plain strings
-    (text kept as is); `upper` gives upper-case digits. One formatting call per value
-    instead of one per piece: identifiers made of many hex pieces are the persons' costliest
-    columns. -#}
+    (text kept as is); `upper` gives upper-case digits. One formatting call for the whole
+    identifier instead of one per piece: device ids and tokens, made of many hex pieces, are
+    the persons' costliest columns. -#}
 {% macro hex_join(items, upper=false) -%}
 {{ dispatch('hex_join')(items, upper) }}
 {%- endmacro %}
@@ -38,13 +30,6 @@ format('{:0{{ width }}x}', {{ expr }})
 {%- endif -%}
 {%- endfor -%}
 printf('{{ ns.pattern }}', {{ ns.args | join(', ') }})
-{%- endmacro %}
-{% macro default__hex_join(items, upper) -%}
-{%- set pieces = [] -%}
-{%- for item in items -%}
-{%- set _ = pieces.append(literal(item) if item is string else hex(item[0], item[1])) -%}
-{%- endfor -%}
-{{ 'upper(' if upper }}({{ pieces | join(' || ') }}){{ ')' if upper }}
 {%- endmacro %}
 
 {#- A timestamp plus a whole number of seconds. -#}
