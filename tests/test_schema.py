@@ -209,6 +209,6 @@ def test_device_ids_and_tokens_have_their_platforms_shape(
                        CASE os_type WHEN 'iOS' THEN '[0-9a-f]{{64}}'
                             ELSE '[0-9a-f]{{11}}:APA91b[0-9a-f]{{48}}' END)),
                    count(push_token)
-            FROM {parquet(small, 'mobile_app_users')}"""
+            FROM {parquet(small, "mobile_app_users")}"""
     ).fetchone() or (None, None)
     assert bad_pushes == 0 and pushes > 0
