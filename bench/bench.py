@@ -21,6 +21,7 @@ extrapolated per core, and printed as such.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import shutil
 import statistics
@@ -104,6 +105,33 @@ def generate(scale: int, workers: int, out: Path) -> Generated:
     )
 
 
+def print_scaling(medians: dict[tuple[int, int], float]) -> None:
+    """How generation time grows with the records (per worker count, against the smallest
+    scale: 10x the records should take about 10x the time) and shrinks with workers."""
+    scales = sorted({scale for scale, _ in medians})
+    threads = sorted({t for _, t in medians})
+    lines = []
+    for t in threads:
+        small = scales[0]
+        for large in scales[1:]:
+            if (small, t) in medians and (large, t) in medians:
+                lines.append(
+                    f"  {t} workers, {format_scale(small)} -> {format_scale(large)}: "
+                    f"{medians[large, t] / medians[small, t]:.1f}x the time for "
+                    f"{large / small:.1f}x the records"
+                )
+    for scale in scales:
+        for few, many in itertools.pairwise(threads):
+            if (scale, few) in medians and (scale, many) in medians:
+                lines.append(
+                    f"  {format_scale(scale)}, {few} -> {many} workers: "
+                    f"{medians[scale, few] / medians[scale, many]:.2f}x faster"
+                )
+    if lines:
+        print("\nscaling (generation seconds, medians)")
+        print("\n".join(lines))
+
+
 def print_steps(columns: dict[str, list[Generated]]) -> None:
     """Median seconds and rows/s of every step, one column per (scale, workers)."""
     names = list(next(iter(columns.values()))[0].steps)
@@ -181,6 +209,7 @@ def main() -> None:
     )
     per_core: list[float] = []
     columns: dict[str, list[Generated]] = {}
+    medians: dict[tuple[int, int], float] = {}
     with tempfile.TemporaryDirectory(prefix="idrgen-bench-") as tmp:
         work = Path(tmp)
         for text in args.scale:
@@ -199,6 +228,7 @@ def main() -> None:
                 bare_seconds = statistics.median(bare)
                 per_core.append(scale / wall / threads)  # everything `run` does
                 columns[f"{format_scale(scale)} x {threads}"] = runs
+                medians[scale, threads] = seconds
                 print(
                     f"{format_scale(scale):>5}  {threads:>7}  {seconds:>10.1f}  {wall:>6.1f}  "
                     f"{scale / seconds:>9,.0f}  {bare_seconds:>12.1f}  "
@@ -209,6 +239,7 @@ def main() -> None:
                     flush=True,
                 )
     print_steps(columns)
+    print_scaling(medians)
     if args.faker:
         faker = faker_records_per_second(args.faker)
         print(
