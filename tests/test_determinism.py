@@ -19,6 +19,15 @@ from idrgen_duck.render import render_metadata, render_run, write_rendered
 from tests.conftest import Generate
 
 
+def row_order(parquet: Path, key: str) -> list[str]:
+    """The file's `key` values in the order its rows are stored."""
+    (keys,) = duckdb.execute(
+        f"SELECT list({key} ORDER BY file_row_number) FROM read_parquet(?, file_row_number = true)",
+        [parquet.as_posix()],
+    ).fetchone() or ([],)
+    return keys
+
+
 def test_workers_never_change_the_data(generate: Generate) -> None:
     one = output_checksums(generate(workers=1))
     two = output_checksums(generate(workers=2))
@@ -37,17 +46,12 @@ def test_workers_never_change_the_data(generate: Generate) -> None:
 )
 def test_rows_come_in_the_same_order(generate: Generate, table: str, key: str) -> None:
     """Files list rows in the same order too, not only the same set of rows."""
-    con = duckdb.connect()
     folder = "truth" if table == "record_person" else "parquet"
-    orders = [
-        con.execute(
-            f"SELECT list({key} ORDER BY file_row_number) "
-            "FROM read_parquet(?, file_row_number = true)",
-            [(out / folder / f"{table}.parquet").as_posix()],
-        ).fetchone()
+    one, two = (
+        row_order(out / folder / f"{table}.parquet", key)
         for out in (generate(workers=1), generate(workers=2))
-    ]
-    assert orders[0] == orders[1]
+    )
+    assert one == two
 
 
 def test_same_seed_same_data_across_runs(generate: Generate, tmp_path: Path) -> None:
@@ -120,13 +124,7 @@ def test_work_tables_in_memory_or_in_the_work_file_give_the_same_data(
     assert not make_plan(config).persons_in_memory
     runner.run(config)
     assert output_checksums(tmp_path / "out") == output_checksums(small)
-    con = duckdb.connect()
-    orders = [
-        con.execute(
-            "SELECT list(entity_key ORDER BY file_row_number) "
-            "FROM read_parquet(?, file_row_number = true)",
-            [(out / "truth" / "record_person.parquet").as_posix()],
-        ).fetchone()
-        for out in (tmp_path / "out", small)
-    ]
-    assert orders[0] == orders[1]
+    truth = Path("truth") / "record_person.parquet"
+    assert row_order(tmp_path / "out" / truth, "entity_key") == row_order(
+        small / truth, "entity_key"
+    )

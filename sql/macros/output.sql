@@ -28,12 +28,8 @@ read_parquet('{{ out }}/{{ folder }}/{{ name }}.parquet')
     other columns' branches fold away and are never scanned). -#}
 {% macro column_stats(out, name, folder='parquet') -%}
 {%- set file = "'" ~ out ~ "/" ~ folder ~ "/" ~ name ~ ".parquet'" -%}
-{%- set numeric = "(typeof(COLUMNS(*)) IN ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'HUGEINT', "
-                  ~ "'FLOAT', 'DOUBLE') OR typeof(COLUMNS(*)) LIKE 'DECIMAL%')" -%}
 (WITH described AS (
-     SELECT column_name, column_type,
-            column_type IN ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'HUGEINT', 'FLOAT', 'DOUBLE')
-                OR column_type LIKE 'DECIMAL%' AS is_number
+     SELECT column_name, column_type, {{ is_number_type('column_type') }} AS is_number
      FROM (DESCRIBE SELECT * FROM read_parquet({{ file }}))
  ), footer AS (
      SELECT path_in_schema AS column_name, min(column_id) AS position,
@@ -45,7 +41,7 @@ read_parquet('{{ out }}/{{ folder }}/{{ name }}.parquet')
      GROUP BY ALL
  ), means AS (
      UNPIVOT (SELECT coalesce(
-                  CAST(avg(CASE WHEN {{ numeric }} THEN TRY_CAST(COLUMNS(*) AS DOUBLE) END) AS VARCHAR),
+                  CAST(avg(CASE WHEN {{ is_number_type('typeof(COLUMNS(*))') }} THEN TRY_CAST(COLUMNS(*) AS DOUBLE) END) AS VARCHAR),
                   CAST(avg(CASE WHEN typeof(COLUMNS(*)) IN ('TIMESTAMP', 'DATE')
                                 THEN TRY_CAST(COLUMNS(*) AS TIMESTAMP) END) AS VARCHAR))
               FROM read_parquet({{ file }}))
@@ -58,4 +54,10 @@ read_parquet('{{ out }}/{{ folder }}/{{ name }}.parquet')
  FROM described AS d
  JOIN footer AS f USING (column_name)
  LEFT JOIN means AS m USING (column_name))
+{%- endmacro %}
+
+{#- Whether a DuckDB type name (a SQL string expression) is a number type. -#}
+{% macro is_number_type(type_sql) -%}
+({{ type_sql }} IN ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'HUGEINT', 'FLOAT', 'DOUBLE')
+ OR {{ type_sql }} LIKE 'DECIMAL%')
 {%- endmacro %}
