@@ -25,6 +25,5 @@
 {%- set hour = pick(stream ~ ':daypart', key, p.dayparts, quote=false) -%}
 {%- set seconds = '(7 * (' ~ week ~ ') + ' ~ day ~ ') * 86400 + (' ~ hour ~ ') * 3600 + '
       ~ rand(stream ~ ':second', key) ~ ' % ' ~ (p.daypart_hours * 3600) -%}
-CASE WHEN {{ weeks }} >= 1 THEN {{ add_seconds(start, seconds) }}
-     ELSE {{ timestamp_between(stream ~ ':short', key, since, until) }} END
+{{ either(weeks ~ ' >= 1', add_seconds(start, seconds), timestamp_between(stream ~ ':short', key, since, until)) }}
 {%- endmacro %}
