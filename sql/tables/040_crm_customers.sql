@@ -6,10 +6,6 @@ CASE WHEN {{ r }}.nth = 0 THEN {{ r }}.customer_since
 -- crm_customers: {{ records.crm }} records, one per registration. Persons with more than one
 -- record are duplicate registrations of the same person (the CRM's own dedup missed them).
 {% call copy_parquet(out, 'crm_customers') %}
-WITH r AS (
-    SELECT p.* {{ noise_decisions('crm', 'p') }}
-    FROM {{ source_rows('crm') }} AS p
-)
 SELECT {{ source_key('crm', 'r.record_no') }} AS customer_id,
        {{ source_email('crm', 'r') }} AS email,
        {{ source_phone('crm', 'r') }} AS phone,
@@ -26,5 +22,5 @@ SELECT {{ source_key('crm', 'r.record_no') }} AS customer_id,
        CASE WHEN r.tier = 'high_value' AND {{ chance('crm.vip', 'r.record_no', 0.8) }} THEN 'VIP'
             WHEN {{ crm_created_at('r') }} >= TIMESTAMP '{{ as_of }}' - INTERVAL 180 DAY THEN 'New'
             ELSE 'Regular' END AS customer_segment
-FROM r
+FROM {{ noisy_rows('crm') }} AS r
 {% endcall %}

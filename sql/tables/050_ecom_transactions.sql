@@ -7,15 +7,11 @@
 
 {% call copy_parquet(out, 'ecom_transactions') %}
 WITH lines AS (
-    SELECT r.record_no, r.person_id, r.currency, r.address_hash, r.payment_tokens,
-           r.address_line1, r.postcode, r.city, r.country_code,
-           r.customer_since, r.calling_code, r.trunk_prefix, r.phone_nsn, r.phone_e164,
-           r.email, r.landline_nsn, r.business_nsn, r.family_email, r.company_email, r.work_email,
-           r.alternate_email {{ noise_decisions('ecom', 'r') }},
+    SELECT r.*,
            r.group_no AS order_no,
            {{ line_product_no('ecom.product_id', 'r.record_no') }} AS product_no,
            {{ line_quantity('ecom.quantity', 'r.record_no') }} AS quantity
-    FROM {{ source_rows('ecom') }} AS r
+    FROM {{ noisy_rows('ecom') }} AS r
 )
 SELECT {{ source_key('ecom', 'l.record_no') }} AS transaction_id,
        {{ ecom_user_id('l.person_id') }} AS user_id,

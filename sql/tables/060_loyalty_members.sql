@@ -3,13 +3,13 @@
 -- card, new sign-up), since loyalty_id is unique per membership.
 {% call copy_parquet(out, 'loyalty_members') %}
 WITH m AS (
-    SELECT r.* {{ noise_decisions('loyalty', 'r') }},
+    SELECT r.*,
            {{ timestamp_between('loyalty.enrollment_date', 'r.record_no', 'r.customer_since',
                                 "TIMESTAMP '" ~ as_of ~ "' - INTERVAL 1 DAY") }} AS enrollment_date,
            -- points grow with spending: high-value persons hold more
            CAST(floor({{ lognormal('loyalty.points_balance', 'r.record_no',
                        "CASE WHEN r.tier = 'high_value' THEN 6000 ELSE 1200 END", 1.1) }}) AS INTEGER) AS points_balance
-    FROM {{ source_rows('loyalty') }} AS r
+    FROM {{ noisy_rows('loyalty') }} AS r
 )
 SELECT {{ source_key('loyalty', 'm.record_no') }} AS member_id,
        CASE WHEN m.nth = 0 THEN m.loyalty_id

@@ -2,10 +2,10 @@
 -- than one device, or a reinstall on the same device (same device_id, new app_user_id).
 {% call copy_parquet(out, 'mobile_app_users') %}
 WITH u AS (
-    SELECT r.* {{ noise_decisions('mobile', 'r') }},
+    SELECT r.*,
            {{ timestamp_between('mobile.first_open_date', 'r.record_no', 'r.customer_since',
                                 "TIMESTAMP '" ~ as_of ~ "' - INTERVAL 1 DAY") }} AS first_open_date
-    FROM {{ source_rows('mobile') }} AS r
+    FROM {{ noisy_rows('mobile') }} AS r
 )
 SELECT {{ source_key('mobile', 'u.record_no') }} AS app_user_id,
        u.device_ids[1 + u.nth % len(u.device_ids)] AS device_id,

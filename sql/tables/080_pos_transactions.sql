@@ -19,12 +19,11 @@ WHERE id < {{ records.pos - plan.pos_attributable }}
 {% call copy_parquet(out, 'pos_transactions') %}
 WITH known AS (
     SELECT r.record_no, r.group_no AS basket_no,
-           r.loyalty_id, r.payment_tokens, r.customer_since
-           {{ noise_decisions('pos', 'r') }},
+           r.loyalty_id, r.payment_tokens, r.customer_since, r.payment_method, r.card_scanned,
            -- most visits are to the person's home store
            CASE WHEN {{ chance('pos.home_store', 'r.record_no', 0.8) }}
                 THEN {{ rand('pos.home_store_id', 'r.person_id') }} % {{ n_stores }} END AS home_store
-    FROM {{ source_rows('pos') }} AS r
+    FROM {{ noisy_rows('pos') }} AS r
 ), anonymous AS (
     SELECT a.*,
            {{ pick('pos.anonymous_payment_method', 'a.basket_no', {'cash': 70, 'credit': 15, 'debit': 12, 'mobile_wallet': 3}) }}

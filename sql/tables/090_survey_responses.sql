@@ -3,7 +3,7 @@
 -- submitted after the order); others answer NPS and product-feedback surveys.
 {% call copy_parquet(out, 'survey_responses') %}
 WITH s AS (
-    SELECT r.* {{ noise_decisions('survey', 'r') }},
+    SELECT r.*,
            CASE WHEN r.n_ecom > 0
                 THEN {{ pick('survey.survey_type', 'r.record_no', {'post_purchase': 55, 'nps': 25, 'product_feedback': 20}) }}
                 ELSE {{ pick('survey.survey_type', 'r.record_no', {'nps': 60, 'product_feedback': 40}) }}
@@ -14,7 +14,7 @@ WITH s AS (
            -- promoters dominate; scores cluster high (NPS-style distribution)
            {{ pick('survey.nps_score', 'r.record_no',
                    {10: 22, 9: 20, 8: 17, 7: 11, 6: 7, 5: 7, 4: 4, 3: 4, 2: 3, 1: 2, 0: 3}, quote=false) }} AS nps_score
-    FROM {{ source_rows('survey') }} AS r
+    FROM {{ noisy_rows('survey') }} AS r
 ), scored AS (
     SELECT s.*,
            CASE WHEN s.survey_type = 'nps' THEN NULL

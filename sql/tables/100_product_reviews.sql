@@ -3,12 +3,12 @@
 -- the rating.
 {% call copy_parquet(out, 'product_reviews') %}
 WITH v AS (
-    SELECT r.* {{ noise_decisions('review', 'r') }},
+    SELECT r.*,
            r.n_ecom > 0 AND {{ chance('review.verified', 'r.record_no', 0.85) }} AS verified_purchase,
            -- a line of one of the person's orders
            r.first_ecom + {{ rand('review.line', 'r.record_no') }} % greatest(r.n_ecom, 1) AS line_no,
            {{ pick('review.rating', 'r.record_no', {5: 52, 4: 18, 3: 9, 2: 7, 1: 14}, quote=false) }} AS rating
-    FROM {{ source_rows('review') }} AS r
+    FROM {{ noisy_rows('review') }} AS r
 ), placed AS (
     SELECT v.*,
            CASE WHEN v.verified_purchase THEN {{ line_product_no('ecom.product_id', 'v.line_no') }}
