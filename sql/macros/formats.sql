@@ -65,18 +65,17 @@ date_diff('second', CAST({{ lo }} AS TIMESTAMP), CAST({{ hi }} AS TIMESTAMP))
 ('{{ prefix }}' || {{ digits(scramble(record_no, salt), 10) }})
 {%- endmacro %}
 
-{#- Upper-case 8-4-4-4-12 UUID (the shape of an iOS identifierForVendor), 128 random bits. -#}
-{% macro uuid_upper(stream, key) -%}
-{%- set c = rand(stream ~ ':c', key) -%}
-{{ hex_join([(rand(stream ~ ':a', key), 8), '-', (rand(stream ~ ':b', key) ~ ' % 65536', 4),
-             '-4', (c ~ ' % 4096', 3), '-', ('32768 + ' ~ c ~ ' // 65536 % 16384', 4),
-             '-', (rand(stream ~ ':d', key) ~ ' % 65536', 4), (rand(stream ~ ':e', key), 8)],
+{#- Upper-case 8-4-4-4-12 UUID (the shape of an iOS identifierForVendor), version 4, from the
+    draws `d`_a ... `d`_e (see draw_columns). -#}
+{% macro uuid_upper(d) -%}
+{{ hex_join([(d ~ '_a', 8), '-', (d ~ '_b % 65536', 4), '-4', (d ~ '_c % 4096', 3), '-',
+             ('32768 + ' ~ d ~ '_c // 65536 % 16384', 4), '-', (d ~ '_d % 65536', 4), (d ~ '_e', 8)],
             upper=true) }}
 {%- endmacro %}
 
-{#- 16 lower-case hex digits (the shape of an Android ID), 64 random bits. -#}
-{% macro hex16(stream, key) -%}
-{{ hex_join([(rand(stream ~ ':hi', key), 8), (rand(stream ~ ':lo', key), 8)]) }}
+{#- 16 lower-case hex digits (the shape of an Android ID) from the draws `d`_hi, `d`_lo. -#}
+{% macro hex16(d) -%}
+{{ hex_join([(d ~ '_hi', 8), (d ~ '_lo', 8)]) }}
 {%- endmacro %}
 
 {#- Luhn check digit of a non-negative integer with `n` digits (cards, loyalty numbers). -#}

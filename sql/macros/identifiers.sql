@@ -74,10 +74,10 @@ END
 (CAST({{ payload }} AS VARCHAR) || CAST({{ luhn_check_digit(payload, 12) }} AS VARCHAR))
 {%- endmacro %}
 
-{#- A payment-processor token for one card: 'tok_' + 24 hex digits (96 random bits). -#}
-{% macro payment_token(stream, key) -%}
-{{ hex_join(['tok_', (rand(stream ~ ':a', key), 8), (rand(stream ~ ':b', key), 8),
-            (rand(stream ~ ':c', key), 8)]) }}
+{#- A payment-processor token for one card: 'tok_' + 24 hex digits, from the draws `d`_a,
+    `d`_b, `d`_c (see draw_columns; parts 'abc'). -#}
+{% macro payment_token(d) -%}
+{{ hex_join(['tok_', (d ~ '_a', 8), (d ~ '_b', 8), (d ~ '_c', 8)]) }}
 {%- endmacro %}
 
 {#- Hash of the normalised shipping address (lower case, single spaces, postcode without
@@ -95,21 +95,16 @@ END
 md5({{ expr }})
 {%- endmacro %}
 
-{#- The first n items (1 <= n <= their number) of a list of expressions, as an array.
-    lazy: one branch per length, so only the kept items are computed. That pays when the
-    items are CASE expressions themselves; otherwise it costs more, because DuckDB shares
-    repeated sub-expressions (the mixer's) at the top of a SELECT but not inside CASE. -#}
-{% macro array_prefix(items, n, lazy=false) -%}
-{{ dispatch('array_prefix')(items, n, lazy) }}
+{#- The first n items (1 <= n <= their number) of a list of expressions, as an array: one
+    CASE branch per length, so only the kept items are computed. Items made of draws should
+    read them as columns (draw_columns): DuckDB does not share sub-expressions inside CASE. -#}
+{% macro array_prefix(items, n) -%}
+{{ dispatch('array_prefix')(items, n) }}
 {%- endmacro %}
-{% macro duckdb__array_prefix(items, n, lazy) -%}
-{%- if lazy -%}
+{% macro duckdb__array_prefix(items, n) -%}
 CASE {{ n }}
 {%- for i in range(1, items | length) %} WHEN {{ i }} THEN [{{ items[:i] | join(', ') }}]{% endfor %}
  ELSE [{{ items | join(', ') }}] END
-{%- else -%}
-list_slice([{{ items | join(', ') }}], 1, {{ n }})
-{%- endif -%}
 {%- endmacro %}
 
 {#- A phone number written in one of the forms real systems hold. `nsn` is the national
@@ -146,10 +141,11 @@ END
 (CAST({{ payload }} AS VARCHAR) || CAST({{ luhn_check_digit(payload, 12) }} AS VARCHAR))
 {%- endmacro %}
 
-{#- Push token in the platform's shape: APNs 64 hex digits; FCM '<11 chars>:APA91b<hex>'. -#}
-{% macro push_token(os_type, stream, key) -%}
+{#- Push token in the platform's shape: APNs 64 hex digits; FCM '<11 chars>:APA91b<hex>'.
+    From the draws `d`_a ... `d`_h (see draw_columns; parts 'abcdefgh'). -#}
+{% macro push_token(os_type, d) -%}
 {%- set pieces = {} -%}
-{%- for part in 'abcdefgh' %}{% set _ = pieces.update({part: (rand(stream ~ ':' ~ part, key), 8)}) %}{% endfor -%}
+{%- for part in 'abcdefgh' %}{% set _ = pieces.update({part: (d ~ '_' ~ part, 8)}) %}{% endfor -%}
 CASE WHEN {{ os_type }} = 'iOS'
      THEN {{ hex_join(pieces.values() | list) }}
      ELSE substr({{ hex_join([pieces.a, pieces.b]) }}, 1, 11)
@@ -158,9 +154,14 @@ END
 {%- endmacro %}
 
 {#- A device id in its platform's shape: iOS identifierForVendor (upper-case UUID) or
-    Android ID (16 hex digits). -#}
-{% macro device_id(os_type, stream, key) -%}
-CASE WHEN {{ os_type }} = 'iOS' THEN {{ uuid_upper(stream ~ ':ios', key) }} ELSE {{ hex16(stream ~ ':android', key) }} END
+    Android ID (16 hex digits), from the draws of device_id_draws(stream, key, name) (`d` is
+    the qualified name). -#}
+{% macro device_id(os_type, d) -%}
+CASE WHEN {{ os_type }} = 'iOS' THEN {{ uuid_upper(d ~ '_ios') }} ELSE {{ hex16(d ~ '_android') }} END
+{%- endmacro %}
+{% macro device_id_draws(stream, key, name) -%}
+{{ draw_columns(stream ~ ':ios', key, name ~ '_ios', 'abcde') }}
+{{- draw_columns(stream ~ ':android', key, name ~ '_android', ['hi', 'lo']) }}
 {%- endmacro %}
 
 {#- E.164 form of the person's mobile ('+' country code, number). Argentine mobiles carry

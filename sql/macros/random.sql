@@ -58,6 +58,14 @@ CREATE OR REPLACE MACRO {{ P }}rand(stream, k) AS
 [{{ b }}, {{ a }}][1 + CAST({{ cond }} AS INTEGER)]
 {%- endmacro %}
 
+{#- Draws of one key, one per part: `rand(stream ~ ':' ~ part, key) AS <name>_<part>`, as a
+    comma-led list of columns. For values formatted under a CASE (a device id by platform, only
+    the cards a person has): computed one projection below, each draw is shared and cheap;
+    inside the CASE it would cost about 4x (see either). -#}
+{% macro draw_columns(stream, key, name, parts) -%}
+{%- for part in parts %}, {{ rand(stream ~ ':' ~ part, key) }} AS {{ name }}_{{ part }}{% endfor -%}
+{%- endmacro %}
+
 {#- A float in [0, 1). -#}
 {% macro uniform(stream, key) -%}
 ({{ rand(stream, key) }} / 4294967296.0)

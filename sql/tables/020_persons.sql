@@ -194,6 +194,11 @@ WITH identified AS (
     JOIN {{ P }}person_ranks AS r USING (person_id)
 ), numbered AS (
     SELECT i.*, {{ mobile_nsn('i') }} AS phone_nsn
+           -- the draws of every device and card slot, read by the lists below (draw_columns)
+{% for slot in range(3) %}
+           {{ device_id_draws('persons.device_id', 'i.person_id * 4 + ' ~ slot, 'device_' ~ slot) }}
+           {{ draw_columns('persons.payment_token', 'i.person_id * 4 + ' ~ slot, 'card_' ~ slot, 'abc') }}
+{% endfor %}
     FROM identified AS i
 ), disjoint AS (
     -- a few persons use a second, unrelated identity in one source (a throwaway address, no
@@ -213,13 +218,9 @@ SELECT i.person_id, i.household_id, i.region, i.country_code, i.locale, i.gender
        i.phone_nsn, i.calling_code, i.trunk_prefix,
        CASE WHEN i.in_loyalty THEN {{ loyalty_card_number('i.person_id') }} END AS loyalty_id,
        i.os_type,
-       {{ array_prefix([device_id('i.os_type', 'persons.device_id', 'i.person_id * 4'),
-                        device_id('i.os_type', 'persons.device_id', 'i.person_id * 4 + 1'),
-                        device_id('i.os_type', 'persons.device_id', 'i.person_id * 4 + 2')],
-                       'i.n_devices', lazy=true) }} AS device_ids,
-       {{ array_prefix([payment_token('persons.payment_token', 'i.person_id * 4'),
-                        payment_token('persons.payment_token', 'i.person_id * 4 + 1'),
-                        payment_token('persons.payment_token', 'i.person_id * 4 + 2')],
+       {{ array_prefix([device_id('i.os_type', 'i.device_0'), device_id('i.os_type', 'i.device_1'),
+                        device_id('i.os_type', 'i.device_2')], 'i.n_devices') }} AS device_ids,
+       {{ array_prefix([payment_token('i.card_0'), payment_token('i.card_1'), payment_token('i.card_2')],
                        'i.n_cards') }} AS payment_tokens,
        i.address_line1, i.city, i.region_name, i.postcode,
        {{ address_hash('i.address_line1', 'i.postcode', 'i.city', 'i.country_code') }} AS address_hash,

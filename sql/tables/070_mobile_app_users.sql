@@ -5,13 +5,14 @@ WITH u AS (
     SELECT r.*,
            {{ timestamp_between('mobile.first_open_date', 'r.record_no', 'r.customer_since',
                                 "TIMESTAMP '" ~ as_of ~ "' - INTERVAL 1 DAY") }} AS first_open_date
+           {{ draw_columns('mobile.push_token', 'r.record_no', 'push', 'abcdefgh') }}
     FROM {{ noisy_rows('mobile') }} AS r
 )
 SELECT {{ source_key('mobile', 'u.record_no') }} AS app_user_id,
        u.device_ids[1 + u.nth % len(u.device_ids)] AS device_id,
        {{ source_email('mobile', 'u') }} AS email,
        {{ source_phone('mobile', 'u') }} AS phone,
-       {{ push_token('u.os_type', 'mobile.push_token', 'u.record_no') }} AS push_token,
+       {{ push_token('u.os_type', 'u.push') }} AS push_token,
        u.os_type,
        {{ with_defects('mobile', 'app_version', pick('mobile.app_version', 'u.record_no',
                {'8.4.1': 34, '8.4.0': 18, '8.3.2': 15, '8.2.0': 10, '8.1.5': 8, '7.12.3': 7, '7.9.0': 5, '6.5.2': 3}),

@@ -37,6 +37,7 @@ WITH known AS (
            b.payment_tokens IS NULL AS is_anonymous,
            {{ line_product_no('pos.product_id', 'b.record_no') }} AS product_no,
            {{ line_quantity('pos.quantity', 'b.record_no') }} AS quantity
+           {{ draw_columns('pos.anonymous_card', 'b.basket_no', 'walk_in_card', 'abc') }}
     FROM (SELECT * FROM known UNION ALL BY NAME SELECT * FROM anonymous) AS b
 )
 SELECT {{ source_key('pos', 'l.record_no') }} AS pos_transaction_id,
@@ -47,7 +48,7 @@ SELECT {{ source_key('pos', 'l.record_no') }} AS pos_transaction_id,
        l.quantity,
        pr.price AS unit_price,
        CASE WHEN l.payment_method = 'cash' THEN NULL
-            WHEN l.is_anonymous THEN {{ payment_token('pos.anonymous_card', 'l.basket_no') }}
+            WHEN l.is_anonymous THEN {{ payment_token('l.walk_in_card') }}
             ELSE l.payment_tokens[1 + {{ rand('pos.payment_card', 'l.basket_no') }} % len(l.payment_tokens)]
        END AS payment_token,
        tot.transaction_total,
