@@ -64,19 +64,25 @@ ELSE 'none' END AS name_kind
 {%- endif %}
 {%- endmacro %}
 
-{#- A draw behind a decision, registered in `draws` to be computed one projection below the
-    decisions (see noisy_rows) and read there as a column. -#}
+{#- A draw behind a decision or a written value, read as column `name` of the records of
+    noisy_rows, which computes it one projection below. noisy_rows renders the macros that
+    use draws once with its `draws` dict to collect them; other calls pass none. -#}
 {% macro hoisted(draws, r, name, expr) -%}
-{%- set _ = draws.update({name: expr}) -%}{{ r }}.{{ name }}
+{%- if draws is not none %}{% set _ = draws.update({name: expr}) %}{% endif -%}
+{{ r }}.{{ name }}
 {%- endmacro %}
 
 {#- The records of source t (source_rows) with their noise decisions, in two projections:
-    first the draws the decisions test, then the decisions. Inside a CASE, a draw costs about
-    4x what it costs at the top of a SELECT (see `either` in random.sql): the truth step at 5M
-    took 4.9 s with the draws in the CASEs, 3.5 s with them below. -#}
-{% macro noisy_rows(t) -%}
+    first the draws (those the decisions test and, unless values=false, those source_email
+    and source_phone use), then the decisions. Inside a CASE, a draw costs about 4x what it
+    costs at the top of a SELECT (see `either` in random.sql): the truth step at 5M took
+    4.9 s with the draws in the CASEs, 3.5 s with them below. The truth, which writes only
+    the decisions, passes values=false. -#}
+{% macro noisy_rows(t, values=true) -%}
 {%- set draws = {} -%}
 {%- set decisions = noise_decisions(t, 'r', draws) -%}
+{%- if values and noise[t].has_email %}{% set _ = source_email(t, 'r', draws) %}{% endif -%}
+{%- if values and noise[t].phone_styles %}{% set _ = source_phone(t, 'r', draws) %}{% endif -%}
 (SELECT r.* {{ decisions }}
  FROM (SELECT r.*{% for name, expr in draws.items() %}, {{ expr }} AS {{ name }}{% endfor %}
        FROM {{ source_rows(t) }} AS r) AS r)
@@ -96,10 +102,11 @@ WHEN {{ r }}.{{ column }} IS NOT NULL AND {{ hoisted(draws, r, 'draw_' ~ stream,
 {{ {'null': 'CAST(NULL AS VARCHAR)', 'empty': "''", 'n/a': "'N/A'"}[noise[t].missing_as] }}
 {%- endmacro %}
 
-{#- One typo in a string: two neighbouring characters swapped, or (when that changes nothing,
+{#- One typo in a string, at a place chosen by `draw` (an integer in [0, 2^32)): two
+    neighbouring characters swapped, or (when that changes nothing,
     e.g. 'oo') one character dropped. -#}
-{% macro typo(text, stream, key) -%}
-{%- set at = '(1 + ' ~ rand(stream, key) ~ ' % greatest(length(' ~ text ~ ') - 1, 1))' -%}
+{% macro typo(text, draw) -%}
+{%- set at = '(1 + ' ~ draw ~ ' % greatest(length(' ~ text ~ ') - 1, 1))' -%}
 CASE WHEN substr({{ text }}, {{ at }}, 1) <> substr({{ text }}, {{ at }} + 1, 1)
      THEN substr({{ text }}, 1, {{ at }} - 1) || substr({{ text }}, {{ at }} + 1, 1)
           || substr({{ text }}, {{ at }}, 1) || substr({{ text }}, {{ at }} + 2)
@@ -107,43 +114,43 @@ CASE WHEN substr({{ text }}, {{ at }}, 1) <> substr({{ text }}, {{ at }} + 1, 1)
 {%- endmacro %}
 
 {#- The email column of a record (after noise_decisions). -#}
-{% macro source_email(t, d) -%}
+{% macro source_email(t, d, draws=none) -%}
 {%- set key = d ~ '.record_no' -%}
 {%- set local = 'split_part(' ~ d ~ ".email, '@', 1)" -%}
 {%- set domain = 'split_part(' ~ d ~ ".email, '@', 2)" -%}
 CASE {{ d }}.email_kind
     WHEN 'disjoint_identity' THEN {{ d }}.alternate_email
     WHEN 'email_missing' THEN {{ missing_value(t) }}
-    WHEN 'email_junk' THEN {{ pick(t ~ '.junk_email_value', key, junk_emails) }}
+    WHEN 'email_junk' THEN {{ hoisted(draws, d, 'draw_junk_email_value', pick(t ~ '.junk_email_value', key, junk_emails)) }}
     WHEN 'email_giant_cluster' THEN '{{ giant_cluster_email }}'
     WHEN 'email_shared_family' THEN {{ d }}.family_email
     WHEN 'email_shared_company' THEN {{ d }}.company_email
     WHEN 'email_work' THEN {{ d }}.work_email
-    WHEN 'email_case' THEN CASE WHEN {{ chance(t ~ '.email_case_style', key, 0.5) }}
+    WHEN 'email_case' THEN CASE WHEN {{ hoisted(draws, d, 'draw_email_case_style', chance(t ~ '.email_case_style', key, 0.5)) }}
                                 THEN upper({{ d }}.email)
                                 ELSE upper(left({{ d }}.email, 1)) || substr({{ d }}.email, 2) END
     WHEN 'email_plus_tag' THEN {{ local }} || '+'
-        || {{ pick(t ~ '.email_plus_tag', key, {'shop': 4, 'orders': 2, 'promo': 2, 'news': 1, 'retail': 1}) }}
+        || {{ hoisted(draws, d, 'draw_email_plus_tag', pick(t ~ '.email_plus_tag', key, {'shop': 4, 'orders': 2, 'promo': 2, 'news': 1, 'retail': 1})) }}
         || '@' || {{ domain }}
     WHEN 'email_dot' THEN CASE WHEN {{ local }} LIKE '%.%' THEN replace({{ local }}, '.', '')
                                ELSE left({{ local }}, 1) || '.' || substr({{ local }}, 2) END
         || '@' || {{ domain }}
     WHEN 'email_typo_domain' THEN {{ local }} || '@' || CASE WHEN {{ domain }} LIKE '%.com'
-                                                              AND {{ chance(t ~ '.email_typo_tld', key, 0.3) }}
+                                                              AND {{ hoisted(draws, d, 'draw_email_typo_tld', chance(t ~ '.email_typo_tld', key, 0.3)) }}
         THEN left({{ domain }}, length({{ domain }}) - 1) || 'n'  -- .con
-        ELSE {{ typo(domain, t ~ '.email_typo_domain', key) }} END
-    WHEN 'email_typo_local' THEN {{ typo(local, t ~ '.email_typo_local', key) }} || '@' || {{ domain }}
-    WHEN 'email_whitespace' THEN ' ' || {{ d }}.email || CASE WHEN {{ chance(t ~ '.email_trailing', key, 0.5) }} THEN ' ' ELSE '' END
+        ELSE {{ typo(domain, hoisted(draws, d, 'draw_email_typo_domain', rand(t ~ '.email_typo_domain', key))) }} END
+    WHEN 'email_typo_local' THEN {{ typo(local, hoisted(draws, d, 'draw_email_typo_local', rand(t ~ '.email_typo_local', key))) }} || '@' || {{ domain }}
+    WHEN 'email_whitespace' THEN ' ' || {{ d }}.email || CASE WHEN {{ hoisted(draws, d, 'draw_email_trailing', chance(t ~ '.email_trailing', key, 0.5)) }} THEN ' ' ELSE '' END
     ELSE {{ d }}.email
 END
 {%- endmacro %}
 
 {#- The phone column of a record (after noise_decisions). -#}
-{% macro source_phone(t, d) -%}
+{% macro source_phone(t, d, draws=none) -%}
 CASE {{ d }}.phone_kind
     WHEN 'disjoint_identity' THEN CAST(NULL AS VARCHAR)
     WHEN 'phone_missing' THEN {{ missing_value(t) }}
-    WHEN 'phone_junk' THEN {{ pick(t ~ '.junk_phone_value', d ~ '.record_no', junk_phones) }}
+    WHEN 'phone_junk' THEN {{ hoisted(draws, d, 'draw_junk_phone_value', pick(t ~ '.junk_phone_value', d ~ '.record_no', junk_phones)) }}
     WHEN 'phone_shared_household' THEN {{ phone_written(d, d ~ '.phone_style', d ~ '.landline_nsn') }}
     WHEN 'phone_shared_business' THEN {{ phone_written(d, d ~ '.phone_style', d ~ '.business_nsn') }}
     ELSE {{ phone_written(d, d ~ '.phone_style') }}

@@ -10,7 +10,7 @@ SELECT '{{ s.table_id }}:' || {{ source_key(s.table_id, 'd.record_no') }} AS ent
        {{ source_key(s.table_id, 'd.record_no') }} AS record_key,
        d.person_id,
        {{ noise_tags(s.table_id, 'd') }} AS noise
-FROM {{ noisy_rows(s.table_id) }} AS d
+FROM {{ noisy_rows(s.table_id, values=false) }} AS d
 UNION ALL
 {% endfor %}
 SELECT 'pos:' || {{ source_key('pos', plan.pos_attributable ~ ' + id') }}, 'pos',
