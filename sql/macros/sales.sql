@@ -66,3 +66,17 @@ FROM (SELECT l.group_no,
 JOIN {{ P }}products AS pr USING (product_no)
 GROUP BY x.group_no;
 {%- endmacro %}
+
+{#- Statements whose hash joins are built on the side the query puts on the right (the order
+    totals, the products). DuckDB estimates the sales lines, an unnest of each person's record
+    count, at a few thousand rows and otherwise builds its hash table from the wide lines:
+    e-commerce took 22.7 s at 20M that way, 13.8 s with the totals as the build side. -#}
+{% macro joins_as_written() -%}
+{{ dispatch('joins_as_written')(caller()) }}
+{%- endmacro %}
+{% macro duckdb__joins_as_written(statements) -%}
+-- hash joins built on their right-hand tables (see joins_as_written in sql/macros/sales.sql)
+SET disabled_optimizers = 'build_side_probe_side';
+{{ statements }}
+RESET disabled_optimizers;
+{%- endmacro %}

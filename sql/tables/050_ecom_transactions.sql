@@ -5,6 +5,7 @@
 {{ create_group_totals('order_totals', 'order_total',
                        'SELECT r.record_no, r.group_no FROM ' ~ source_rows('ecom') ~ ' AS r', 'ecom') }}
 
+{% call joins_as_written() %}
 {% call copy_parquet(out, 'ecom_transactions') %}
 WITH lines AS (
     SELECT r.*,
@@ -36,6 +37,7 @@ SELECT {{ source_key('ecom', 'l.record_no') }} AS transaction_id,
 FROM lines AS l
 JOIN {{ P }}products AS pr ON pr.product_no = l.product_no
 JOIN {{ P }}order_totals AS tot ON tot.group_no = l.order_no
+{% endcall %}
 {% endcall %}
 
 DROP TABLE {{ P }}order_totals;

@@ -16,6 +16,7 @@ WHERE id < {{ records.pos - plan.pos_attributable }}
                        'SELECT r.record_no, r.group_no FROM ' ~ source_rows('pos') ~ ' AS r UNION ALL '
                        ~ 'SELECT record_no, basket_no FROM (' ~ anonymous_lines ~ ')', 'pos') }}
 
+{% call joins_as_written() %}
 {% call copy_parquet(out, 'pos_transactions') %}
 WITH known AS (
     SELECT r.record_no, r.group_no AS basket_no,
@@ -59,6 +60,7 @@ SELECT {{ source_key('pos', 'l.record_no') }} AS pos_transaction_id,
 FROM lines AS l
 JOIN {{ P }}products AS pr ON pr.product_no = l.product_no
 JOIN {{ P }}basket_totals AS tot ON tot.group_no = l.basket_no
+{% endcall %}
 {% endcall %}
 
 DROP TABLE {{ P }}basket_totals;
