@@ -61,3 +61,25 @@ def test_complex_keys_are_refused(key: str) -> None:
         key = ENV.globals["rand"]("test.inner", "id")
     with pytest.raises(ValueError, match="key must be a column"):
         ENV.globals["rand"]("test.outer", key)
+
+
+def test_either_keeps_the_side_its_condition_picks() -> None:
+    con = duckdb.connect()
+    a, b = draws(con, 42, "test.either_a"), draws(con, 42, "test.either_b")
+    picked = ENV.globals["either"]("id % 3 = 0", a, b)
+    mismatches = con.execute(
+        f"SELECT count(*) FROM range(10000) t(id) "
+        f"WHERE {picked} IS DISTINCT FROM CASE WHEN id % 3 = 0 THEN {a} ELSE {b} END"
+    ).fetchone()
+    assert mismatches == (0,)
+
+
+def test_draw_columns_are_the_draws_of_their_streams() -> None:
+    con = duckdb.connect()
+    columns = ENV.globals["draw_columns"]("test.parts", "id", "d", ["x", "y"])
+    x, y = draws(con, 42, "test.parts:x"), draws(con, 42, "test.parts:y")
+    mismatches = con.execute(
+        f"SELECT count(*) FROM (SELECT id {columns} FROM range(1000) t(id)) "
+        f"WHERE d_x <> {x} OR d_y <> {y} OR d_x = d_y"
+    ).fetchone()
+    assert mismatches == (0,)

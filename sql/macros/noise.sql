@@ -103,8 +103,8 @@ WHEN {{ r }}.{{ column }} IS NOT NULL AND {{ hoisted(draws, r, 'draw_' ~ stream,
 {%- endmacro %}
 
 {#- One typo in a string, at a place chosen by `draw` (an integer in [0, 2^32)): two
-    neighbouring characters swapped, or (when that changes nothing,
-    e.g. 'oo') one character dropped. -#}
+    neighbouring characters swapped, or (when that changes nothing, e.g. 'oo') one character
+    dropped. -#}
 {% macro typo(text, draw) -%}
 {%- set at = '(1 + ' ~ draw ~ ' % greatest(length(' ~ text ~ ') - 1, 1))' -%}
 CASE WHEN substr({{ text }}, {{ at }}, 1) <> substr({{ text }}, {{ at }} + 1, 1)
@@ -113,7 +113,7 @@ CASE WHEN substr({{ text }}, {{ at }}, 1) <> substr({{ text }}, {{ at }} + 1, 1)
      ELSE substr({{ text }}, 1, {{ at }} - 1) || substr({{ text }}, {{ at }} + 1) END
 {%- endmacro %}
 
-{#- The email column of a record (after noise_decisions). -#}
+{#- The email column of a record of noisy_rows. -#}
 {% macro source_email(t, d, draws=none) -%}
 {%- set key = d ~ '.record_no' -%}
 {%- set local = 'split_part(' ~ d ~ ".email, '@', 1)" -%}
@@ -145,7 +145,7 @@ CASE {{ d }}.email_kind
 END
 {%- endmacro %}
 
-{#- The phone column of a record (after noise_decisions). -#}
+{#- The phone column of a record of noisy_rows. -#}
 {% macro source_phone(t, d, draws=none) -%}
 CASE {{ d }}.phone_kind
     WHEN 'disjoint_identity' THEN CAST(NULL AS VARCHAR)

@@ -1,9 +1,19 @@
 {#- Writing output files. One place for the file options, so every table is written alike. -#}
 
-{#- COPY the query in the call block to <out>/<folder>/<name>.parquet. -#}
-{% macro copy_parquet(out, name, folder='parquet') -%}
+{#- COPY the query in the call block to <out>/<folder>/<name>.parquet, in the order of
+    `order_by` if given. A COPY keeps the order its rows are scanned in through projections
+    and unnests; a query with a join is written as its rows arrive from the threads, and a
+    UNION's branches interleave by thread, so their files would list the same rows in
+    another order with another --workers (or on another run). Those queries name their
+    record order here. -#}
+{% macro copy_parquet(out, name, folder='parquet', order_by=none) -%}
 COPY (
-{{ caller() }}
+{{ caller() | trim }}
+{%- if order_by %}
+
+ORDER BY {{ order_by }}
+{%- endif %}
+
 ) TO '{{ out }}/{{ folder }}/{{ name }}.parquet' (FORMAT parquet, COMPRESSION zstd);
 {%- endmacro %}
 

@@ -244,7 +244,10 @@ SELECT i.person_id, i.household_id, i.region, i.country_code, i.locale, i.gender
 {% for s in sources %}
        i.in_{{ s.table_id }}, i.n_{{ s.table_id }}, i.first_{{ s.table_id }}{{ ',' if not loop.last }}
 {% endfor %}
-FROM disjoint AS i;
+FROM disjoint AS i
+-- stored in person order: the join above delivers rows in thread order, and every scan of
+-- this table (the sources without joins, truth persons) keeps the order it is stored in
+ORDER BY i.person_id;
 
 DROP TABLE {{ P }}person_draws;
 DROP TABLE {{ P }}person_ranks;

@@ -6,7 +6,7 @@
                        'SELECT r.record_no, r.group_no FROM ' ~ source_rows('ecom') ~ ' AS r', 'ecom') }}
 
 {% call joins_as_written() %}
-{% call copy_parquet(out, 'ecom_transactions') %}
+{% call copy_parquet(out, 'ecom_transactions', order_by='l.record_no') %}
 WITH lines AS (
     SELECT r.*,
            r.group_no AS order_no,

@@ -17,7 +17,7 @@ WHERE id < {{ records.pos - plan.pos_attributable }}
                        ~ 'SELECT record_no, basket_no FROM (' ~ anonymous_lines ~ ')', 'pos') }}
 
 {% call joins_as_written() %}
-{% call copy_parquet(out, 'pos_transactions') %}
+{% call copy_parquet(out, 'pos_transactions', order_by='l.record_no') %}
 WITH known AS (
     SELECT r.record_no, r.group_no AS basket_no,
            r.loyalty_id, r.payment_tokens, r.customer_since, r.payment_method, r.card_scanned,

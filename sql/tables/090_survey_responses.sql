@@ -1,7 +1,7 @@
 -- survey_responses: {{ records.survey }} responses. Customers with online orders mostly answer
 -- post-purchase surveys about one of their own orders (order_id refers to ecom_transactions,
 -- submitted after the order); others answer NPS and product-feedback surveys.
-{% call copy_parquet(out, 'survey_responses') %}
+{% call copy_parquet(out, 'survey_responses', order_by='x.record_no') %}
 WITH s AS (
     SELECT r.*,
            CASE WHEN r.n_ecom > 0

@@ -1,7 +1,7 @@
 -- product_reviews: {{ records.review }} reviews. Online customers mostly review something they
 -- bought (verified purchase, after the order); ratings are J-shaped and the text agrees with
 -- the rating.
-{% call copy_parquet(out, 'product_reviews') %}
+{% call copy_parquet(out, 'product_reviews', order_by='x.record_no') %}
 WITH v AS (
     SELECT r.*,
            r.n_ecom > 0 AND {{ chance('review.verified', 'r.record_no', 0.85) }} AS verified_purchase,

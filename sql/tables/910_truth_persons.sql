@@ -11,6 +11,5 @@ SELECT person_id, household_id, region, country_code, locale, gender,
        disjoint_table, alternate_email,
        {% for s in sources %}n_{{ s.table_id }} AS records_{{ s.table_id }}{{ ',' if not loop.last }}
        {% endfor %}
-FROM {{ P }}persons
-ORDER BY person_id
+FROM {{ P }}persons  -- stored in person order (020_persons.sql)
 {% endcall %}
