@@ -56,7 +56,9 @@ def test_rows_come_in_the_same_order(generate: Generate) -> None:
     one, two = generate(scale=1_000_000, workers=1), generate(scale=1_000_000, workers=2)
     assert sorted(str(p.relative_to(one))[:-8] for p in one.glob("*/*.parquet")) == sorted(KEYS)
     for name, key in KEYS.items():
-        assert row_order(one / f"{name}.parquet", key) == row_order(two / f"{name}.parquet", key), name
+        assert row_order(one / f"{name}.parquet", key) == row_order(two / f"{name}.parquet", key), (
+            name
+        )
 
 
 def test_same_seed_same_data_across_runs(generate: Generate, tmp_path: Path) -> None:
