@@ -49,16 +49,20 @@ KEYS = {
 }
 
 
+def assert_same_row_order(one: Path, two: Path) -> None:
+    """Every output file of two folders lists its rows in the same order."""
+    for name, key in KEYS.items():
+        parquet = f"{name}.parquet"
+        assert row_order(one / parquet, key) == row_order(two / parquet, key), name
+
+
 def test_rows_come_in_the_same_order(generate: Generate) -> None:
     """Files list rows in the same order too, not only the same set of rows. At 1M records
     the persons table spans several row groups, so two threads really split the scans (at
     20K every file came out in the same order even where the order followed the threads)."""
     one, two = generate(scale=1_000_000, workers=1), generate(scale=1_000_000, workers=2)
     assert sorted(str(p.relative_to(one))[:-8] for p in one.glob("*/*.parquet")) == sorted(KEYS)
-    for name, key in KEYS.items():
-        assert row_order(one / f"{name}.parquet", key) == row_order(two / f"{name}.parquet", key), (
-            name
-        )
+    assert_same_row_order(one, two)
 
 
 def test_same_seed_same_data_across_runs(generate: Generate, tmp_path: Path) -> None:
@@ -132,8 +136,4 @@ def test_work_tables_in_memory_or_in_the_work_file_give_the_same_data(
     runner.run(config)
     in_memory = generate(scale=1_000_000, workers=2)
     assert output_checksums(tmp_path / "out") == output_checksums(in_memory)
-    for name, key in KEYS.items():
-        parquet = f"{name}.parquet"
-        assert row_order(tmp_path / "out" / parquet, key) == row_order(in_memory / parquet, key), (
-            name
-        )
+    assert_same_row_order(tmp_path / "out", in_memory)
