@@ -33,7 +33,7 @@ from pathlib import Path
 from idrgen_duck import db, runner
 from idrgen_duck.config import RunConfig, format_scale, parse_scale
 from idrgen_duck.plan import SOURCES, make_plan
-from idrgen_duck.render import rows_written
+from idrgen_duck.render import PARQUET_OPTIONS, rows_written
 
 # Column shapes of the spec's tables: v = short string, t = timestamp, i = integer,
 # d = decimal, b = boolean; the widths follow the generated data's typical values.
@@ -68,7 +68,7 @@ def bare_write(scale: int, threads: int, out: Path) -> float:
         )
         con.execute(
             f"COPY (SELECT {columns} FROM ids WHERE id < {plan.records[source.table_id]}) "
-            f"TO '{out / source.table}.parquet' (FORMAT parquet, COMPRESSION zstd)"
+            f"TO '{out / source.table}.parquet' ({PARQUET_OPTIONS})"
         )
     elapsed = time.perf_counter() - started
     con.close()

@@ -1,4 +1,5 @@
-{#- Writing output files. One place for the file options, so every table is written alike. -#}
+{#- Writing output files. One place for the file options (parquet_options, from render.py, which
+    the benchmark's bare write shares), so every table is written alike. -#}
 
 {#- COPY the query in the call block to <out>/<folder>/<name>.parquet, in the order of
     `order_by` if given. A COPY keeps the order its rows are scanned in through projections
@@ -14,7 +15,7 @@ COPY (
 ORDER BY {{ order_by }}
 {%- endif %}
 
-) TO '{{ out }}/{{ folder }}/{{ name }}.parquet' (FORMAT parquet, COMPRESSION zstd);
+) TO '{{ out }}/{{ folder }}/{{ name }}.parquet' ({{ parquet_options }});
 {%- endmacro %}
 
 {#- COPY a one-row query to <out>/<folder>/<name>.json as a single JSON object. -#}
