@@ -59,15 +59,18 @@ greatest(sum(w_{{ t }}) OVER (), 1) AS total_w_{{ t }}
 
 {#- One row per record of a source, from the persons table: `record_no` numbers the source's
     records 0..n-1, `nth` is the record's index within its person; for e-commerce and POS,
-    `group_no` identifies the order or basket (a run of consecutive lines of one person). Reads the materialised
-    persons table, so DuckDB scans it with every thread. -#}
+    `group_no` identifies the order or basket (a run of consecutive lines of one person).
+    Reads the materialised persons table, so DuckDB scans it with every thread. The unnest
+    sits in a SELECT list, not in a LATERAL subquery: DuckDB 1.5 (the CLI) plans the LATERAL
+    form as a join, which writes the rows in thread order; both plan this form as an unnest,
+    which keeps the persons table's order. -#}
 {% macro source_rows(table_id) -%}
-(SELECT p.*, p.first_{{ table_id }} + r.nth AS record_no, r.nth
+(SELECT r.*, r.first_{{ table_id }} + r.nth AS record_no
         {%- if table_id in ('ecom', 'pos') %},
         -- the order / basket: its first line's record number
-        p.first_{{ table_id }} + r.nth // {{ lines_per_order('p.person_id') }} * {{ lines_per_order('p.person_id') }} AS group_no
+        r.first_{{ table_id }} + r.nth // {{ lines_per_order('r.person_id') }} * {{ lines_per_order('r.person_id') }} AS group_no
         {%- endif %}
- FROM {{ P }}persons AS p,
-      LATERAL (SELECT unnest(range(p.n_{{ table_id }})) AS nth) AS r
- WHERE p.n_{{ table_id }} > 0)
+ FROM (SELECT p.*, unnest(range(p.n_{{ table_id }})) AS nth
+       FROM {{ P }}persons AS p
+       WHERE p.n_{{ table_id }} > 0) AS r)
 {%- endmacro %}
