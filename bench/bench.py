@@ -6,7 +6,12 @@ options. No generator writes those bytes faster on the same machine, so
 
     ratio = generator records/s / bare-write records/s
 
-says how close generation comes to the cost of writing Parquet.
+says how close generation comes to the cost of writing Parquet. The bare write covers the
+sources only; `run` also writes the truth and the products. The **write floor** is what writing
+`run`'s own output costs: every file it wrote, loaded into memory and written again with the
+same options. No run can take less, so `floor_s / generate_s` is the part of generation that
+is writing, and `best_ratio` (bare_write_s / floor_s) the highest ratio any generator of the
+same output could reach.
 
     python bench/bench.py --scale 1M --workers 1 2 0 --repeat 3
 
@@ -22,11 +27,14 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import multiprocessing
 import os
 import shutil
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,6 +81,30 @@ def bare_write(scale: int, threads: int, out: Path) -> float:
     elapsed = time.perf_counter() - started
     con.close()
     return elapsed
+
+
+def write_floor(output: Path, threads: int, target: Path) -> float:
+    """Seconds to write again every Parquet file of a run's output, from memory.
+
+    Called in a child process (`in_child`): the tables it loads would otherwise raise this
+    process's peak RSS, which the table reports for the runs."""
+    con = db.connect()
+    con.execute(f"SET threads = {threads}")
+    elapsed = 0.0
+    for path in sorted(output.glob("*/*.parquet")):
+        con.execute(f"CREATE OR REPLACE TABLE rows AS SELECT * FROM read_parquet('{path}')")
+        started = time.perf_counter()
+        con.execute(f"COPY rows TO '{target / path.name}' ({PARQUET_OPTIONS})")
+        elapsed += time.perf_counter() - started
+    con.close()
+    return elapsed
+
+
+def in_child(function: Callable[..., float], *args: object) -> float:
+    """function(*args), computed in a fresh process."""
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=spawn) as pool:
+        return pool.submit(function, *args).result()
 
 
 @dataclass
@@ -205,7 +237,7 @@ def main() -> None:
     print(f"machine: {cores} cores, {memory:.0f} GiB")
     print(
         "scale  workers  generate_s  wall_s  records/s  bare_write_s  bare_records/s  ratio"
-        "  ratio_wall  peak_rss_GiB  parquet_GB"
+        "  ratio_wall  floor_s  floor/generate  best_ratio  peak_rss_GiB  parquet_GB"
     )
     per_core: list[float] = []
     columns: dict[str, list[Generated]] = {}
@@ -217,15 +249,17 @@ def main() -> None:
             for workers in args.workers:
                 threads = workers or cores
                 runs = [generate(scale, threads, work / "out") for _ in range(args.repeat)]
-                bare = []
+                bare, floor = [], []
                 for _ in range(args.repeat):
                     target = work / "bare"
                     shutil.rmtree(target, ignore_errors=True)
                     target.mkdir()
                     bare.append(bare_write(scale, threads, target))
+                    floor.append(in_child(write_floor, work / "out", threads, target))
                 seconds = statistics.median(r.generating for r in runs)
                 wall = statistics.median(r.wall for r in runs)
                 bare_seconds = statistics.median(bare)
+                floor_seconds = statistics.median(floor)
                 per_core.append(scale / wall / threads)  # everything `run` does
                 columns[f"{format_scale(scale)} x {threads}"] = runs
                 medians[scale, threads] = seconds
@@ -233,7 +267,8 @@ def main() -> None:
                     f"{format_scale(scale):>5}  {threads:>7}  {seconds:>10.1f}  {wall:>6.1f}  "
                     f"{scale / seconds:>9,.0f}  {bare_seconds:>12.1f}  "
                     f"{scale / bare_seconds:>14,.0f}  {bare_seconds / seconds:>5.2f}  "
-                    f"{bare_seconds / wall:>10.2f}  "
+                    f"{bare_seconds / wall:>10.2f}  {floor_seconds:>7.1f}  "
+                    f"{floor_seconds / seconds:>14.2f}  {bare_seconds / floor_seconds:>10.2f}  "
                     f"{max(r.peak_rss for r in runs) / 2**30:>12.2f}  "
                     f"{runs[-1].parquet_bytes / 1e9:>10.2f}",
                     flush=True,
