@@ -60,6 +60,8 @@ CRM_PERSON_SHARE = 0.74  # persons with a CRM record; 0.8 records each -> ~8% du
 # Memory a person's row takes in DuckDB's uncompressed temp storage (measured: 10M persons
 # spilled about 12 GB).
 PERSON_ROW_BYTES = 1_200
+# The smallest person-id range stage 3 of persons is built in (see Plan.person_ranges).
+MIN_PERSONS_PER_RANGE = 100_000
 PRODUCTS_PER_RECORD = 0.001  # ~50,000 products at 50M
 MIN_PRODUCTS = 500
 
@@ -106,6 +108,19 @@ class Plan:
         back got slower than the writes saved. Runs that large also stage the truth's
         record rows in a work table before writing them (sql/tables/900_*.sql)."""
         return self.persons * PERSON_ROW_BYTES <= self.config.memory_limit_bytes // 2
+
+    @property
+    def person_ranges(self) -> list[tuple[int, int]]:
+        """Person-id ranges [lo, hi) that stage 3 of persons builds one after another.
+
+        Stage 3 sorts its rows by person id. When the persons tables fit in memory that is
+        one range; above, ranges of that size, each sorted in memory and appended in order,
+        instead of one sort that spills (stage 3 at 50M: 52.7 to 54.6 s against 57.6 to
+        60.7 s). The work file's zone maps let each range read only its own rows."""
+        if self.persons_in_memory:
+            return [(0, self.persons)]
+        size = max(self.config.memory_limit_bytes // 2 // PERSON_ROW_BYTES, MIN_PERSONS_PER_RANGE)
+        return [(lo, min(lo + size, self.persons)) for lo in range(0, self.persons, size)]
 
     @property
     def id_rows(self) -> int:

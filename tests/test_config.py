@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from idrgen_duck.config import (
@@ -10,7 +12,7 @@ from idrgen_duck.config import (
     parse_seed,
     parse_workers,
 )
-from idrgen_duck.plan import make_plan
+from idrgen_duck.plan import PERSON_ROW_BYTES, make_plan
 
 
 @pytest.mark.parametrize(
@@ -69,3 +71,23 @@ def test_persons_stay_in_memory_only_while_they_fit() -> None:
     assert make_plan(RunConfig(scale=1_000_000)).persons_in_memory
     assert not make_plan(RunConfig(scale=50_000_000)).persons_in_memory
     assert not make_plan(RunConfig(scale=1_000_000, memory_limit="200MB")).persons_in_memory
+
+
+@pytest.mark.parametrize(
+    ("scale", "limit", "ranges"),
+    [("1M", "3GB", 1), ("50M", "3GB", 8), ("100M", "3GB", 16), ("50M", "12GB", 2)],
+)
+def test_persons_are_built_in_ranges_that_fit_in_memory(
+    scale: str, limit: str, ranges: int
+) -> None:
+    plan = make_plan(RunConfig(scale=parse_scale(scale), memory_limit=limit))
+    bounds = plan.person_ranges
+    assert len(bounds) == ranges
+    # contiguous, in order, covering every person exactly once
+    assert bounds[0][0] == 0 and bounds[-1][1] == plan.persons
+    assert all(hi == next_lo for (_, hi), (next_lo, _) in itertools.pairwise(bounds))
+    assert all(
+        (hi - lo) * PERSON_ROW_BYTES <= plan.config.memory_limit_bytes // 2
+        or plan.persons_in_memory
+        for lo, hi in bounds
+    )

@@ -128,13 +128,15 @@ def test_a_small_memory_limit_spills_and_changes_nothing(generate: Generate) -> 
 def test_work_tables_in_memory_or_in_the_work_file_give_the_same_data(
     generate: Generate, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Small scales keep the persons work tables in memory, large ones in the work file
-    and stage the truth's rows in a work table (Plan.persons_in_memory): neither changes
-    the data or the order of any file's rows (1M records: several row groups per table)."""
+    """Small scales keep the persons work tables in memory, large ones in the work file,
+    built in person-id ranges (Plan.person_ranges), and stage the truth's rows in a work
+    table (Plan.persons_in_memory): neither changes the data or the order of any file's rows
+    (1M records: several row groups per table)."""
     config = RunConfig(scale=1_000_000, seed=7, output_dir=tmp_path / "out", workers=2)
     assert make_plan(config).persons_in_memory
     monkeypatch.setattr(plan_module, "PERSON_ROW_BYTES", 10**12)  # as if nothing fits
     assert not make_plan(config).persons_in_memory
+    assert len(make_plan(config).person_ranges) == 2  # persons built in two id ranges
     runner.run(config)
     in_memory = generate(scale=1_000_000, workers=2)
     assert output_checksums(tmp_path / "out") == output_checksums(in_memory)

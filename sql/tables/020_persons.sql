@@ -187,8 +187,15 @@ SELECT a.*, r.* EXCLUDE (person_id)
 FROM allocated AS a
 JOIN ranked AS r USING (person_id);
 
--- Stage 3: the persons table every source reads.
+-- Stage 3: the persons table every source reads, built range by range of person ids when
+-- it is too large to sort in memory at once (Plan.person_ranges); the ranges are appended in
+-- order, so the table is stored in person order either way.
+{% for lo, hi in plan.person_ranges %}
+{% if loop.first %}
 CREATE OR REPLACE {{ work_table }} {{ P }}persons AS
+{% else %}
+INSERT INTO {{ P }}persons
+{% endif %}
 WITH identified AS (
     SELECT d.*, r.* EXCLUDE (person_id),
            -- a suffix no drawn pattern produces keeps emails unique; a flat number addresses
@@ -198,6 +205,7 @@ WITH identified AS (
                AS address_line1
     FROM {{ P }}person_draws AS d
     JOIN {{ P }}person_ranks AS r USING (person_id)
+    WHERE d.person_id >= {{ lo }} AND d.person_id < {{ hi }}
     -- stored in person order: the join delivers rows in thread order, and every scan of this
     -- table (the sources without joins, truth persons) keeps the order it is stored in.
     -- Sorted here, before the identifier strings and lists below exist: 7% faster than
@@ -256,6 +264,7 @@ SELECT i.person_id, i.household_id, i.region, i.country_code, i.locale, i.gender
        i.in_{{ s.table_id }}, i.n_{{ s.table_id }}, i.first_{{ s.table_id }}{{ ',' if not loop.last }}
 {% endfor %}
 FROM disjoint AS i;
+{% endfor %}
 
 DROP TABLE {{ P }}person_draws;
 DROP TABLE {{ P }}person_ranks;
