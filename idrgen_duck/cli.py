@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, TypeVar
 
+import duckdb
 import typer
 from rich.console import Console
 
@@ -58,6 +59,10 @@ TempDir = Annotated[
 
 F = TypeVar("F", bound=Callable[..., None])
 
+# Only `run` sets a memory limit. Whatever the scale, persons' lookup joins hold about 200 MB
+# (docs/performance.md, "Memory"), so below that no amount of spilling helps.
+OUT_OF_MEMORY_HINT = "; raise --memory-limit (runs need about 250MB with 2 workers, at any scale)"
+
 
 def one_line_errors(command: F) -> F:
     """Bad input -> 'error: ...' on stderr and exit code 2; a failed run -> exit code 1."""
@@ -74,7 +79,8 @@ def one_line_errors(command: F) -> F:
             raise typer.Exit(130) from None
         except Exception as error:  # a failure while running: say what, not where
             first_line = (str(error).strip().splitlines() or [""])[0]
-            typer.echo(f"failed: {type(error).__name__}: {first_line}", err=True)
+            hint = OUT_OF_MEMORY_HINT if isinstance(error, duckdb.OutOfMemoryException) else ""
+            typer.echo(f"failed: {type(error).__name__}: {first_line}{hint}", err=True)
             raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]

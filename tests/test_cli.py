@@ -71,7 +71,11 @@ def test_failed_run_leaves_nothing_and_keeps_the_old_output(tmp_path: Path) -> N
         ],
     )
     assert result.exit_code == 1, result.output
-    assert result.output.strip().splitlines()[-1].startswith("failed:")
+    last_line = result.output.strip().splitlines()[-1]
+    assert last_line.startswith("failed: OutOfMemoryException:")
+    assert last_line.endswith(
+        "raise --memory-limit (runs need about 250MB with 2 workers, at any scale)"
+    )
     assert (out / "precious.txt").read_text() == "mine"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # no staging left behind
 
