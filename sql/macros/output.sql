@@ -18,6 +18,21 @@ ORDER BY {{ order_by }}
 ) TO '{{ out }}/{{ folder }}/{{ name }}.parquet' ({{ parquet_options }});
 {%- endmacro %}
 
+{#- CREATE OR REPLACE `kind` (TABLE or TEMP TABLE) `name` from the first of `queries` and
+    INSERT each next one. An INSERT keeps the order of the rows it is given, so the table is
+    stored query after query, each query's rows in its own order: for tables whose one ordered
+    query would sort too much at once (persons and truth record_person at scale). -#}
+{% macro create_appended(kind, name, queries) -%}
+CREATE OR REPLACE {{ kind }} {{ name }} AS
+{{ queries[0] | trim }};
+{%- for query in queries[1:] %}
+
+
+INSERT INTO {{ name }}
+{{ query | trim }};
+{%- endfor %}
+{%- endmacro %}
+
 {#- COPY a one-row query to <out>/<folder>/<name>.json as a single JSON object. -#}
 {% macro copy_json(out, name, folder='stats') -%}
 COPY (

@@ -190,12 +190,9 @@ JOIN ranked AS r USING (person_id);
 -- Stage 3: the persons table every source reads, built range by range of person ids when
 -- it is too large to sort in memory at once (Plan.person_ranges); the ranges are appended in
 -- order, so the table is stored in person order either way.
+{% set ranges = [] %}
 {% for lo, hi in plan.person_ranges %}
-{% if loop.first %}
-CREATE OR REPLACE {{ work_table }} {{ P }}persons AS
-{% else %}
-INSERT INTO {{ P }}persons
-{% endif %}
+{% set query %}
 WITH identified AS (
     SELECT d.*, r.* EXCLUDE (person_id),
            -- a suffix no drawn pattern produces keeps emails unique; a flat number addresses
@@ -263,8 +260,11 @@ SELECT i.person_id, i.household_id, i.region, i.country_code, i.locale, i.gender
 {% for s in sources %}
        i.in_{{ s.table_id }}, i.n_{{ s.table_id }}, i.first_{{ s.table_id }}{{ ',' if not loop.last }}
 {% endfor %}
-FROM disjoint AS i;
+FROM disjoint AS i
+{% endset %}
+{% set _ = ranges.append(query) %}
 {% endfor %}
+{{ create_appended(work_table, P ~ 'persons', ranges) }}
 
 DROP TABLE {{ P }}person_draws;
 DROP TABLE {{ P }}person_ranks;

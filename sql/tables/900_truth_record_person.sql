@@ -39,13 +39,7 @@ FROM ({{ branches | map('trim') | join('\nUNION ALL\n') }}) AS t
 -- sorting the staged table took 23.5 s at 20M against 18.8 s for this. A TEMP table: stored
 -- in the work file, every row would be compressed only to be read once (16.3 s against
 -- 12.0 s at 20M; still 13.4 s when a 1GB limit makes the TEMP table spill).
-CREATE OR REPLACE TEMP TABLE {{ P }}record_person AS
-{{ branches[0] | trim }};
-{% for branch in branches[1:] %}
-
-INSERT INTO {{ P }}record_person
-{{ branch | trim }};
-{% endfor %}
+{{ create_appended('TEMP TABLE', P ~ 'record_person', branches) }}
 
 {% call copy_parquet(out, 'record_person', folder='truth') %}
 SELECT t.* EXCLUDE (source_no, record_no)
