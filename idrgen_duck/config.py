@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 DEFAULT_SCALE = 50_000_000
@@ -12,9 +13,10 @@ DEFAULT_SEED = 42
 # Seeds are mixed as 32-bit integers by the random macro, so they must fit in 32 bits.
 MAX_SEED = 2**32 - 1
 
-_SCALE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kKmMbB]?)\s*$")
-_SUFFIX = {"": 1, "k": 1_000, "m": 1_000_000, "b": 1_000_000_000}
-_MEMORY_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*$", re.IGNORECASE)
+# Strict forms only: no spaces, upper-case suffixes (a lower-case 'm' could be read as milli).
+_SCALE_RE = re.compile(r"^(\d+(?:\.\d+)?)([KMB]?)$")
+_SUFFIX = {"": 1, "K": 1_000, "M": 1_000_000, "B": 1_000_000_000}
+_MEMORY_RE = re.compile(r"^(\d+(?:\.\d+)?)(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$", re.IGNORECASE)
 # as DuckDB reads them: KB = 1000 bytes, KiB = 1024
 _MEMORY_UNITS = {"B": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9, "TB": 10**12} | {
     "KIB": 2**10,
@@ -25,6 +27,10 @@ _MEMORY_UNITS = {"B": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9, "TB": 10**12} | 
 
 # Smallest scale that still gives every source, tier and edge case at least a few records.
 MIN_SCALE = 1_000
+# Largest scale: every random key (record numbers, person ids times their 4 device and card
+# slots) stays below 2^32, where the random function gives distinct keys distinct streams, and
+# primary keys keep their 10 digits. 4B records are 800M persons: keys up to 3.2 x 10^9.
+MAX_SCALE = 4_000_000_000
 
 
 class ConfigError(ValueError):
@@ -39,15 +45,22 @@ def parse_scale(text: str | int) -> int:
         match = _SCALE_RE.match(text)
         if not match:
             raise ConfigError(
-                f"--scale: {text!r} is not a record count (examples: 50M, 1.5M, 500K, 1B, 20000)"
+                f"--scale: {text!r} is not a record count; write it without spaces, "
+                "as 50M, 1.5M, 500K, 1B or 20000"
             )
         number, suffix = match.groups()
-        scaled = float(number) * _SUFFIX[suffix.lower()]
-        value = round(scaled)
-        if abs(scaled - value) > 1e-6:
+        # exact decimal arithmetic: a float would round '1.0000001B' and huge inputs
+        scaled = Decimal(number) * _SUFFIX[suffix]
+        if scaled != scaled.to_integral_value():
             raise ConfigError(f"--scale: {text!r} is not a whole number of records")
+        value = int(scaled)
     if value < MIN_SCALE:
         raise ConfigError(f"--scale: {text!r} is below the minimum of {MIN_SCALE:,} records")
+    if value > MAX_SCALE:
+        raise ConfigError(
+            f"--scale: {text!r} is above the maximum of {format_scale(MAX_SCALE)} records "
+            "(README: Limits)"
+        )
     return value
 
 
@@ -73,15 +86,18 @@ class RunConfig:
     temp_dir: Path | None = None
 
     def __post_init__(self) -> None:
-        if not isinstance(self.scale, int) or self.scale < MIN_SCALE:
-            raise ConfigError(f"--scale: must be at least {MIN_SCALE:,} records")
+        if not isinstance(self.scale, int) or not MIN_SCALE <= self.scale <= MAX_SCALE:
+            raise ConfigError(
+                f"--scale: must be {MIN_SCALE:,} to {format_scale(MAX_SCALE)} records"
+            )
         if not 0 <= self.seed <= MAX_SEED:
             raise ConfigError(f"--seed: {self.seed} is outside 0..{MAX_SEED}")
         if self.workers < 0:
             raise ConfigError(f"--workers: {self.workers} is not a positive number of threads")
         if not _MEMORY_RE.match(self.memory_limit):
             raise ConfigError(
-                f"--memory-limit: {self.memory_limit!r} is not a size (examples: 3GB, 512MB)"
+                f"--memory-limit: {self.memory_limit!r} is not a size; write it without "
+                "spaces, as 3GB, 512MB or 2GiB"
             )
 
     @property
@@ -100,21 +116,27 @@ def parse_workers(text: str | int | None) -> int:
     """--workers: a positive thread count; None means every core (stored as 0)."""
     if text is None:
         return 0
-    try:
-        workers = int(text)
-    except ValueError:
-        raise ConfigError(f"--workers: {text!r} is not a number of threads") from None
+    if isinstance(text, str) and not re.fullmatch(r"\d+", text):
+        raise ConfigError(f"--workers: {text!r} is not a number of threads (e.g. 4)")
+    workers = int(text)
     if workers < 1:
         raise ConfigError(f"--workers: {workers} is not a positive number of threads")
     return workers
 
 
+def capped_workers(workers: int) -> tuple[int, str | None]:
+    """More threads than cores only adds switching: cap at the core count, with a notice."""
+    cores = os.cpu_count() or 1
+    if workers <= cores:
+        return workers, None
+    return cores, f"notice: --workers {workers} is more than the {cores} cores here; using {cores}"
+
+
 def parse_seed(text: str | int) -> int:
     """--seed: an integer in 0..2^32-1 (the random macro mixes it as a 32-bit value)."""
-    try:
-        seed = int(text)
-    except ValueError:
-        raise ConfigError(f"--seed: {text!r} is not an integer") from None
+    if isinstance(text, str) and not re.fullmatch(r"-?\d+", text):
+        raise ConfigError(f"--seed: {text!r} is not an integer (e.g. 42)")
+    seed = int(text)
     if not 0 <= seed <= MAX_SEED:
         raise ConfigError(f"--seed: {seed} is outside 0..{MAX_SEED}")
     return seed

@@ -7,6 +7,7 @@ Everything goes to stderr: stdout is kept for `--json`.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from rich.console import Console
@@ -23,7 +24,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from idrgen_duck.render import RenderedStep
+from idrgen_duck.render import OUTPUT_FOLDERS, RenderedStep
 from idrgen_duck.runner import Unobserved
 
 
@@ -115,12 +116,12 @@ def print_summary(console: Console, report: dict[str, Any]) -> None:
     for column in ("table", "rows", "MB", "seconds", "rows/s"):
         tables.add_column(column, justify="left" if column == "table" else "right")
     for t in report["tables"]:
-        rate = t["records"] / t["seconds"] if t["seconds"] else 0
+        rate = t["records"] / t["seconds"] if t.get("seconds") else 0
         tables.add_row(
             t["table"],
             f"{t['records']:,}",
             f"{t['bytes'] / 1e6:,.1f}",
-            f"{t['seconds']:.2f}",
+            f"{t.get('seconds') or 0:.2f}",
             f"{rate:,.0f}",
         )
     graph = Table(title="identity graph", title_justify="left")
@@ -134,3 +135,12 @@ def print_summary(console: Console, report: dict[str, Any]) -> None:
         )
     console.print(tables)
     console.print(graph)
+
+
+def print_written(console: Console, output_dir: Path) -> None:
+    """Each folder of the output: its files and their size (the marker is not counted)."""
+    console.print("wrote:")
+    for folder in OUTPUT_FOLDERS:
+        files = sorted(p for p in (output_dir / folder).iterdir() if not p.name.startswith("."))
+        size = sum(f.stat().st_size for f in files)
+        console.print(f"  {output_dir / folder}/  {len(files)} files, {size / 1e6:,.1f} MB")

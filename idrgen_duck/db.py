@@ -2,13 +2,44 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import duckdb
 
+# DuckDB prefixes its messages with the error's kind ("Binder Error: ...") and may add lines
+# (a caret under the query, hints); people need the message.
+_KIND_PREFIX = re.compile(r"^[A-Za-z ]*Error: ")
 
-def connect(path: str = ":memory:") -> duckdb.DuckDBPyConnection:
+
+def message(error: BaseException) -> str:
+    """The first line of an error, without DuckDB's kind prefix."""
+    lines = str(error).strip().splitlines() or [""]
+    return _KIND_PREFIX.sub("", lines[0]).strip()
+
+
+def connect(
+    path: str = ":memory:",
+    threads: int | None = None,
+    memory_limit: str | None = None,
+    temp_dir: Path | None = None,
+) -> duckdb.DuckDBPyConnection:
     """A connection that tracks query progress (read by `run`'s progress bar) but never
-    prints DuckDB's own bar: the CLI draws its own."""
-    con = duckdb.connect(path)
+    prints DuckDB's own bar: the CLI draws its own. Threads, memory limit and spill folder
+    when given (an in-memory database would otherwise spill into the working directory)."""
+    config: dict[str, str | int | bool] = {}
+    if threads is not None:
+        config["threads"] = threads
+    if memory_limit is not None:
+        config["memory_limit"] = memory_limit
+    if temp_dir is not None:
+        config["temp_directory"] = temp_dir.as_posix()
+    con = duckdb.connect(path, config=config)
     con.execute("SET enable_progress_bar = true")
     con.execute("SET enable_progress_bar_print = false")
     return con
+
+
+def sql_text(value: str) -> str:
+    """A SQL string literal holding `value` (for paths in statements that take no parameters)."""
+    return "'" + value.replace("'", "''") + "'"

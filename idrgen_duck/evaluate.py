@@ -30,6 +30,10 @@ class Scores:
     predicted_clusters: int
     largest_predicted_cluster: int
     unattributed_records: int
+    # records of the truth that the membership does not list (scored as singletons), and
+    # entity keys of the membership that are no record of the truth (ignored)
+    missing_records: int
+    unknown_keys: int
     pairwise_precision: float
     pairwise_recall: float
     pairwise_f1: float
@@ -71,6 +75,8 @@ def score(con: duckdb.DuckDBPyConnection, truth_sql: str, membership_sql: str) -
                (SELECT count(*) FROM pred_sizes),
                (SELECT max(b) FROM pred_sizes),
                (SELECT count(*) FILTER (WHERE unattributed) FROM truth),
+               (SELECT count(*) FROM truth ANTI JOIN predicted USING (entity_key)),
+               (SELECT count(*) FROM predicted ANTI JOIN truth USING (entity_key)),
                (SELECT sum(n * (n - 1) // 2) FROM cells),
                (SELECT sum(b * (b - 1) // 2) FROM pred_sizes),
                (SELECT sum(a * (a - 1) // 2) FROM true_sizes),
@@ -79,7 +85,8 @@ def score(con: duckdb.DuckDBPyConnection, truth_sql: str, membership_sql: str) -
         """
     ).fetchone()
     assert row is not None
-    records, true_n, pred_n, largest, unattributed, tp, pred_pairs, true_pairs, bp, br = row
+    records, true_n, pred_n, largest, unattributed, missing, unknown, tp, pred_pairs = row[:9]
+    true_pairs, bp, br = row[9:]
     records = int(records or 0)
     precision = float(tp) / float(pred_pairs) if pred_pairs else 1.0
     recall = float(tp) / float(true_pairs) if true_pairs else 1.0
@@ -93,6 +100,8 @@ def score(con: duckdb.DuckDBPyConnection, truth_sql: str, membership_sql: str) -
         predicted_clusters=int(pred_n),
         largest_predicted_cluster=int(largest or 0),
         unattributed_records=int(unattributed),
+        missing_records=int(missing),
+        unknown_keys=int(unknown),
         pairwise_precision=precision,
         pairwise_recall=recall,
         pairwise_f1=_f1(precision, recall),
@@ -115,14 +124,21 @@ def membership_relation(con: duckdb.DuckDBPyConnection, membership: str) -> str:
     """A Parquet file, or DB_FILE:schema.table (read-only), with entity_key and a cluster id
     column (resolved_id as sql-identity-resolution writes it, or cluster_id)."""
     if membership.endswith(".parquet"):
-        if not Path(membership).exists():
+        if not Path(membership).is_file():
             raise ConfigError(f"--membership: no such file {membership}")
-        source = f"read_parquet('{Path(membership).as_posix()}')"
+        source = f"read_parquet({db.sql_text(Path(membership).as_posix())})"
     elif ":" in membership:
-        db, table = membership.rsplit(":", 1)
-        if not Path(db).exists():
-            raise ConfigError(f"--membership: no such database {db}")
-        con.execute(f"ATTACH '{Path(db).as_posix()}' AS membership_db (READ_ONLY)")
+        database, table = membership.rsplit(":", 1)
+        if not Path(database).is_file():
+            raise ConfigError(f"--membership: no such database file {database}")
+        try:
+            con.execute(
+                f"ATTACH {db.sql_text(Path(database).as_posix())} AS membership_db (READ_ONLY)"
+            )
+        except duckdb.Error as error:
+            raise ConfigError(
+                f"--membership: cannot open {database} as a DuckDB database ({db.message(error)})"
+            ) from None
         source = f"membership_db.{table}"
     else:
         raise ConfigError(
@@ -132,13 +148,34 @@ def membership_relation(con: duckdb.DuckDBPyConnection, membership: str) -> str:
     try:
         columns = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()]
     except duckdb.Error as error:
-        raise ConfigError(f"--membership: cannot read {membership}: {error}") from None
+        raise ConfigError(f"--membership: cannot read {membership} ({db.message(error)})") from None
     cluster = next((c for c in ("resolved_id", "cluster_id") if c in columns), None)
     if "entity_key" not in columns or cluster is None:
         raise ConfigError(
             f"--membership: {membership} needs columns entity_key and resolved_id (or cluster_id)"
         )
-    return f"SELECT entity_key, {cluster} AS cluster_id FROM {source}"
+    relation = f"SELECT entity_key, {cluster} AS cluster_id FROM {source}"
+    check_membership(con, relation, membership)
+    return relation
+
+
+def check_membership(con: duckdb.DuckDBPyConnection, relation: str, membership: str) -> None:
+    """A membership puts each record in one cluster: refuse one with no rows, or with an
+    entity key listed twice (its score would depend on which row is read first)."""
+    row = con.execute(
+        f"""SELECT count(*), count(*) - count(DISTINCT entity_key),
+                   (SELECT any_value(entity_key) FROM ({relation}) GROUP BY entity_key
+                    HAVING count(*) > 1 LIMIT 1)
+            FROM ({relation})"""
+    ).fetchone()
+    rows, repeated, example = row if row else (0, 0, None)
+    if not rows:
+        raise ConfigError(f"--membership: {membership} has no rows; nothing to score")
+    if repeated:
+        raise ConfigError(
+            f"--membership: {membership} lists {repeated:,} entity keys more than once "
+            f"(e.g. {example!r}); each record must be in exactly one cluster"
+        )
 
 
 def evaluate(output_dir: Path, membership: str) -> Scores:
@@ -248,12 +285,14 @@ def output_scale(con: duckdb.DuckDBPyConnection, output_dir: Path) -> int:
     return int(row[0]) if row else 0
 
 
-def ceiling(output_dir: Path) -> Scores:
-    """Scores of the exact-match ceiling against the truth."""
-    con = db.connect()
+def ceiling(output_dir: Path, con: duckdb.DuckDBPyConnection | None = None) -> Scores:
+    """Scores of the exact-match ceiling against the truth (on `con`, or a new connection)."""
+    own = con is None
+    con = con or db.connect()
     try:
         truth = truth_relation(output_dir)
         scale = output_scale(con, output_dir)
         return score(con, truth, ceiling_membership(con, output_dir, scale))
     finally:
-        con.close()
+        if own:
+            con.close()

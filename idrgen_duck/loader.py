@@ -6,11 +6,22 @@ table_fqn), the `idr_meta` tables with the engine's columns, and our metadata lo
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+import duckdb
+
+from idrgen_duck import __version__, db, folders, interrupts
 from idrgen_duck.config import ConfigError
-from idrgen_duck.db import connect
 from idrgen_duck.plan import SOURCES
+
+# The database opens in DuckDB releases from 1.2 on, the CLI of the README's test extra
+# (duckdb-cli 1.5) included: DuckDB 2.0 otherwise writes storage version 69, which the 1.5
+# CLI refuses ("we can only read versions between 64 and 68").
+STORAGE_VERSION = "v1.2.0"
+# The table that marks a database as written by `load`: only such a file is ever replaced.
+LOAD_MARKER = "__idr_load"
+DUCKDB_MAGIC = b"DUCK"  # bytes 8-11 of every DuckDB database file
 
 METADATA_FILES = (
     "source_table_config.sql",
@@ -38,34 +49,125 @@ CREATE TABLE IF NOT EXISTS idr_meta.identifier_exclusion (
 """
 
 
-def load(output_dir: Path, db: Path, overwrite: bool = False) -> list[str]:
-    """Create `db` from an output folder; returns the tables created."""
+def checked_output(text: str) -> Path:
+    """An output folder given as input (--output-dir of load, evaluate, validate)."""
+    if not text.strip():
+        raise ConfigError(
+            "--output-dir: the path is empty; name the folder `idrgen-duck run` wrote, "
+            "e.g. --output-dir ./output"
+        )
+    path = Path(text).expanduser().resolve()
+    if not path.exists():
+        raise ConfigError(
+            f"--output-dir: {path} does not exist; name the folder `idrgen-duck run` wrote"
+        )
+    if not path.is_dir():
+        raise ConfigError(
+            f"--output-dir: {path} is a file; name the folder `idrgen-duck run` wrote"
+        )
+    return path
+
+
+def written_by_load(path: Path) -> bool:
+    """Whether `path` is a DuckDB database that `load` wrote (it holds the marker table)."""
+    try:
+        with path.open("rb") as file:
+            if file.read(12)[8:12] != DUCKDB_MAGIC:
+                return False
+        con = duckdb.connect(str(path), read_only=True)
+    except (OSError, duckdb.Error):
+        return False
+    try:
+        row = con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = ?",
+            [LOAD_MARKER],
+        ).fetchone()
+        return bool(row and row[0])
+    except duckdb.Error:
+        return False
+    finally:
+        con.close()
+
+
+def checked_database(text: str, overwrite: bool) -> Path:
+    """The --db file to write: new, or a database `load` wrote earlier and may replace."""
+    if not text.strip():
+        raise ConfigError(
+            "--db: the path is empty; name a database file, e.g. --db scale_test.duckdb"
+        )
+    path = Path(text).expanduser().resolve()
+    if path.is_dir():
+        raise ConfigError(
+            f"--db: {path} is a folder; name a database file in it, "
+            f"e.g. --db {path / 'scale_test.duckdb'}"
+        )
+    if path.exists():
+        if not written_by_load(path):
+            raise ConfigError(
+                f"--db: {path} exists and is not a database written by idrgen-duck load; "
+                "it is never replaced: choose another file"
+            )
+        if not overwrite:
+            raise ConfigError(f"--db: {path} exists; pass --overwrite to replace it")
+    folders.check_writable(path.parent, "--db")
+    return path
+
+
+def _remove_stale_partials(database: Path) -> None:
+    """Databases half-written by killed `load`s for the same file (their process is gone)."""
+    prefix = f".{database.name}.partial-"
+    for entry in database.parent.glob(f"{prefix}*"):
+        pid = entry.name[len(prefix) :].removesuffix(".wal")
+        if pid.isdigit() and not folders.process_alive(int(pid)):
+            entry.unlink(missing_ok=True)
+
+
+def load(output_dir: Path, database: Path, overwrite: bool = False) -> list[str]:
+    """Create `database` from an output folder; returns the tables created.
+
+    It is written beside its final path under a hidden name and renamed over it at the end,
+    so an interrupted load leaves the previous database as it was."""
     parquet = output_dir / "parquet"
     tables = ["products", *(s.table for s in SOURCES)]
     missing = [t for t in tables if not (parquet / f"{t}.parquet").exists()]
     missing += [f for f in METADATA_FILES if not (output_dir / "metadata" / f).exists()]
     if missing:
         raise ConfigError(f"--output-dir: {output_dir} lacks {', '.join(missing)}")
-    if db.exists():
-        if not overwrite:
-            raise ConfigError(f"--db: {db} exists; pass --overwrite to replace it")
-        db.unlink()
-    partial = db.with_name(db.name + ".partial")
-    partial.unlink(missing_ok=True)
+    database = checked_database(str(database), overwrite)
+    folders.make_folder(database.parent, "--db")
+    _remove_stale_partials(database)
+    partial = database.parent / f".{database.name}.partial-{os.getpid()}"
+    wal = partial.with_name(partial.name + ".wal")
+    for path in (partial, wal):
+        path.unlink(missing_ok=True)
     try:
-        con = connect(str(partial))
+        con = duckdb.connect(
+            str(partial), config={"storage_compatibility_version": STORAGE_VERSION}
+        )
         try:
+            con.execute(
+                f"CREATE TABLE {LOAD_MARKER} (tool VARCHAR, version VARCHAR, source VARCHAR, "
+                "loaded_at TIMESTAMP WITH TIME ZONE)"
+            )
+            con.execute(
+                f"INSERT INTO {LOAD_MARKER} VALUES ('idrgen-duck', ?, ?, now())",
+                [__version__, str(output_dir)],
+            )
             for table in tables:
-                path = (parquet / f"{table}.parquet").as_posix()
-                con.execute(f"CREATE TABLE {table} AS SELECT * FROM read_parquet('{path}')")
+                path = db.sql_text((parquet / f"{table}.parquet").as_posix())
+                con.execute(f"CREATE TABLE {table} AS SELECT * FROM read_parquet({path})")
             con.execute(IDR_META_DDL)
             for name in METADATA_FILES:
                 con.execute((output_dir / "metadata" / name).read_text(encoding="utf-8"))
             con.execute("CHECKPOINT")
         finally:
             con.close()
-        partial.rename(db)
+        with interrupts.deferred():
+            if database.exists() and not written_by_load(database):  # changed while we worked
+                raise ConfigError(f"--db: {database} changed while loading; nothing was written")
+            os.replace(partial, database)
     except BaseException:
-        partial.unlink(missing_ok=True)
+        for path in (partial, wal):
+            path.unlink(missing_ok=True)
         raise
     return tables

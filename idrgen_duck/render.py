@@ -13,16 +13,21 @@ from typing import Any
 
 import jinja2
 
+from idrgen_duck import __version__, folders, realism, resources
 from idrgen_duck import plan as plan_module
-from idrgen_duck import realism, resources
+from idrgen_duck.folders import MARKER, Layout, make_layout
 from idrgen_duck.idr_metadata import metadata_context
 from idrgen_duck.plan import SOURCE_BY_ID, SOURCES, Plan
 
 DIALECTS = ("duckdb",)
 # Every name the generated SQL creates starts with this, so it never clashes with user tables.
 PREFIX = "__idr_"
-# The folders of an output directory.
+# The folders of an output directory, and its files besides the Parquet files and metadata.
 OUTPUT_FOLDERS = ("parquet", "metadata", "stats", "truth")
+REPORT = "stats/generation_report.json"
+CEILING = "stats/ceiling.json"
+OUTPUT_MARKER = f"stats/{MARKER}"
+TRUTH_TABLES = ("record_person", "persons")
 # How every output file is written (copy_parquet in sql/macros/output.sql; the benchmark's bare
 # write uses them too). zstd level 1, not the default 3: DuckDB dictionary-encodes the columns
 # first, so the stronger level saved under 0.2% of the bytes and took 17% longer to write
@@ -82,6 +87,7 @@ def make_environment(plan: Plan | None = None, dialect: str = "duckdb") -> jinja
         autoescape=False,
     )
     env.globals["dialect"] = dialect
+    env.globals["tool_version"] = __version__
     env.globals["stream_id"] = StreamRegistry()
     env.globals["P"] = PREFIX
     env.globals["parquet_options"] = PARQUET_OPTIONS
@@ -123,6 +129,33 @@ def _table_templates() -> list[str]:
     return sorted(p.name for p in resources.sql_dir().joinpath("tables").glob("*.sql"))
 
 
+def metadata_names() -> list[str]:
+    """The IDR engine's metadata files, as named in an output's metadata/ folder."""
+    return sorted(p.name for p in resources.sql_dir().joinpath("metadata").glob("*.sql"))
+
+
+def parquet_files() -> list[str]:
+    """Every Parquet file of an output, as 'folder/name' without the extension."""
+    tables = ["products", *(s.table for s in SOURCES)]
+    return [f"parquet/{t}" for t in tables] + [f"truth/{t}" for t in TRUTH_TABLES]
+
+
+def output_layout() -> Layout:
+    """What an output folder holds; anything else in one is a user's, never replaced."""
+    files = [f"{name}.parquet" for name in parquet_files()]
+    files += [f"metadata/{name}" for name in metadata_names()]
+    return make_layout("output", OUTPUT_MARKER, [*files, REPORT, CEILING])
+
+
+SQL_SCRIPT = "run.sql"
+
+
+def sql_layout() -> Layout:
+    """What a `render --out` folder holds: the numbered steps, the metadata and run.sql."""
+    files = [*_table_templates(), SQL_SCRIPT, *(f"metadata/{n}" for n in metadata_names())]
+    return make_layout("sql", MARKER, files)
+
+
 def rows_written(plan: Plan, step: str) -> int | None:
     """Rows a step's table gets ('040_crm_customers' -> the CRM count), None for the others."""
     table = step.split("_", 1)[1]
@@ -153,12 +186,15 @@ def render_run(plan: Plan, output_dir: str, temp_dir: str | None = None) -> list
         "email_patterns": plan_module.EMAIL_PATTERNS,
         "source_count_shares": plan_module.SOURCE_COUNT_SHARES,
         "tier_targets": plan_module.TIER_TARGETS,
+        "checksummed": parquet_files(),
+        "output_marker": OUTPUT_MARKER,
     }
     steps = []
     for name in _table_templates():
         stem = name.removesuffix(".sql")
-        template = env.get_template(f"tables/{name}")
-        sql = template.render(context)
+        sql = env.get_template(f"tables/{name}").render(context)
+        # every step ends by noting its time in the step log, which the report reads
+        sql = f"{sql.rstrip()}\n\n{env.globals['log_step'](stem)}\n"
         steps.append(RenderedStep(stem, sql, rows_written(plan, stem)))
     return steps
 
@@ -174,30 +210,68 @@ def render_metadata(plan: Plan) -> dict[str, str]:
     return files
 
 
-def write_rendered(
-    steps: list[RenderedStep], out_dir: Path, metadata: dict[str, str], output_dir: Path
-) -> Path:
-    """Write the numbered files, the metadata files and a run.sql for the DuckDB CLI.
+@dataclass(frozen=True)
+class CliRun:
+    """Where the SQL run in the DuckDB CLI reads and writes (absolute paths).
 
-    run.sql creates the output folders, reads the numbered files in order and copies the
-    metadata files next to the Parquet output, as `run` does (with the CLI's .shell).
-    """
-    out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / "metadata").mkdir(exist_ok=True)
-    folders = " ".join(f"'{(output_dir / f).as_posix()}'" for f in OUTPUT_FOLDERS)
-    # .shell takes one double-quoted argument: the CLI strips those quotes, the shell the rest
-    lines = [
-        "-- Runs the whole generation in the DuckDB CLI:  duckdb < run.sql",
-        ".bail on",
-        f'.shell "mkdir -p {folders}"',
-    ]
-    for step in steps:
-        (out_dir / step.filename).write_text(step.sql, encoding="utf-8")
-        lines.append(f".read '{(out_dir / step.filename).as_posix()}'")
-    for name, text in metadata.items():
-        (out_dir / "metadata" / name).write_text(text, encoding="utf-8")
-    source, target = (out_dir / "metadata").as_posix(), (output_dir / "metadata").as_posix()
-    lines.append(f".shell \"cp '{source}'/*.sql '{target}/'\"")
-    run_sql = out_dir / "run.sql"
-    run_sql.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return run_sql
+    Like `run`, it writes into a staging folder beside the output, with a fixed name (the
+    CLI knows no process id), and works in a database in its work folder."""
+
+    sql_dir: Path
+    output: Path
+    temp_dir: Path | None = None
+
+    @property
+    def staging(self) -> Path:
+        return self.output.parent / f".{self.output.name}.partial-sql"
+
+    @property
+    def work(self) -> Path:
+        if self.temp_dir is None:
+            return self.staging / ".spill"
+        return self.temp_dir / ".idrgen-duck-work-sql"
+
+
+def render_cli_files(plan: Plan, cli: CliRun, overwrite: bool) -> dict[str, str]:
+    """Every file of a `render --out` folder, by relative path: the numbered steps (writing
+    into the staging folder), the metadata, and run.sql, the CLI's driver script."""
+    steps = render_run(plan, cli.staging.as_posix(), cli.work.as_posix())
+    files = {step.filename: step.sql for step in steps}
+    files |= {f"metadata/{name}": text for name, text in render_metadata(plan).items()}
+    files[SQL_SCRIPT] = (
+        make_environment(plan)
+        .get_template(f"cli/{SQL_SCRIPT}")
+        .render(
+            scale=plan.config.scale,
+            seed=plan.config.seed,
+            script=SQL_SCRIPT,
+            sql_dir=cli.sql_dir.as_posix(),
+            output=cli.output.as_posix(),
+            parent=cli.output.parent.as_posix(),
+            name=cli.output.name,
+            staging=cli.staging.as_posix(),
+            staging_name=cli.staging.name,
+            previous=f".{cli.output.name}.previous-sql",
+            work=cli.work.as_posix(),
+            layout=output_layout(),
+            overwrite=overwrite,
+            step_files=[step.filename for step in steps],
+            metadata=metadata_names(),
+        )
+    )
+    return files
+
+
+def write_sql_folder(files: dict[str, str], sql_dir: Path) -> None:
+    """Write rendered files into `sql_dir` through a staging folder: a failure leaves the
+    previous folder as it was. The caller has checked that `sql_dir` may be replaced."""
+    sql = sql_layout()
+    staging = folders.make_staging(sql_dir, sql, "--out")
+    try:
+        for name, text in files.items():
+            (staging / name).write_text(text, encoding="utf-8")
+        (staging / sql.marker).write_text(folders.marker_text(sql.kind), encoding="utf-8")
+        folders.publish(staging, sql_dir, sql, "--out")
+    except BaseException:
+        folders.discard_staging(staging)
+        raise

@@ -1,38 +1,43 @@
 """Executes a rendered run in DuckDB and publishes the output atomically.
 
 Everything is written into a staging folder beside the output folder and renamed into place
-only when every step succeeded, so a failed or interrupted run never leaves output that
-looks complete, and an existing output folder is replaced only when the user asks.
+only when every step succeeded (folders.py), so a failed or interrupted run never leaves
+output that looks complete, and an existing output folder is replaced only when the user
+asks and only when it is this product's.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
-import os
 import resource
-import shutil
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Protocol
 
 import duckdb
 
-from idrgen_duck import __version__, db, evaluate
-from idrgen_duck.checksums import output_checksums
-from idrgen_duck.config import ConfigError, RunConfig
+from idrgen_duck import db, evaluate, folders, preflight
+from idrgen_duck.config import RunConfig
 from idrgen_duck.plan import Plan, make_plan
-from idrgen_duck.render import OUTPUT_FOLDERS, RenderedStep, render_metadata, render_run
+from idrgen_duck.render import (
+    CEILING,
+    REPORT,
+    RenderedStep,
+    output_layout,
+    render_metadata,
+    render_run,
+)
 
-REPORT = Path("stats") / "generation_report.json"
-CEILING = Path("stats") / "ceiling.json"
 # Up to this scale `run` also scores the exact-match ceiling (seconds); above it, on demand
 # with `idrgen-duck evaluate --ceiling`.
 CEILING_MAX_SCALE = 2_000_000
+# The ceiling's pseudo-step, shown in the progress like the SQL steps.
+CEILING_STEP = RenderedStep("930_ceiling", "", None)
 
 
 @dataclass
@@ -58,21 +63,6 @@ def peak_rss_bytes() -> int:
     """Peak resident memory of this process (ru_maxrss is KiB on Linux, bytes on macOS)."""
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak if sys.platform == "darwin" else peak * 1024
-
-
-def check_output_dir(output_dir: Path, overwrite: bool) -> None:
-    """Refuse to replace a user's folder unless asked; refuse things that are not folders."""
-    if output_dir.exists() and not output_dir.is_dir():
-        raise ConfigError(f"--output-dir: {output_dir} exists and is not a folder")
-    if output_dir.is_dir() and any(output_dir.iterdir()) and not overwrite:
-        raise ConfigError(
-            f"--output-dir: {output_dir} is not empty; pass --overwrite to replace it"
-        )
-
-
-def make_output_folders(root: Path) -> None:
-    for folder in OUTPUT_FOLDERS:
-        (root / folder).mkdir(parents=True, exist_ok=True)
 
 
 class StepObserver(Protocol):
@@ -112,52 +102,76 @@ def execute_steps(
     for step in steps:
         started = time.perf_counter()
         observer.started(step)
-        _execute_observed(con, step, observer)
+        _execute_step(con, step, observer)
         elapsed = time.perf_counter() - started
         results.append(StepResult(step.name, elapsed))
         observer.finished(step, elapsed)
     return results
 
 
-def _execute_observed(
+def _execute_step(
     con: duckdb.DuckDBPyConnection, step: RenderedStep, observer: StepObserver
 ) -> None:
-    """Run a step's statements in a thread and report DuckDB's progress from this one.
-
-    The step's fraction done is (statements finished + progress of the current one) / count.
-    Ctrl-C lands in this thread, which interrupts DuckDB instead of waiting for the query.
-    """
+    """A step's statements, one by one, with its fraction done reported meanwhile:
+    (statements finished + progress of the current one) / statements."""
     statements = con.extract_statements(step.sql)
     done = [0]
-    failure: list[BaseException] = []
-    stop, finished = threading.Event(), threading.Event()
 
     def work() -> None:
+        for statement in statements:
+            con.execute(statement)
+            done[0] += 1
+
+    def poll() -> None:
+        current = max(con.query_progress(), 0.0) / 100 if done[0] < len(statements) else 0
+        observer.advanced(step, min(1.0, (done[0] + current) / max(len(statements), 1)))
+
+    run_interruptibly(con, work, poll)
+
+
+def run_interruptibly(
+    con: duckdb.DuckDBPyConnection, work: Callable[[], None], poll: Callable[[], None]
+) -> None:
+    """Run `work` (DuckDB calls on `con`) in a thread; this one calls `poll` meanwhile.
+
+    A signal lands in this thread (interrupts.py), which interrupts DuckDB instead of
+    waiting for the query, then re-raises once the work thread has stopped.
+    """
+    failure: list[BaseException] = []
+    finished = threading.Event()
+
+    def target() -> None:
         try:
-            for statement in statements:
-                if stop.is_set():
-                    return
-                con.execute(statement)
-                done[0] += 1
+            work()
         except BaseException as error:  # handed to the main thread below
             failure.append(error)
         finally:
             finished.set()
 
-    # An Event, not Thread.join(timeout): a join interrupted by Ctrl-C can leave the thread
+    # An Event, not Thread.join(timeout): a join interrupted by a signal can leave the thread
     # marked as stopped while DuckDB still runs, and closing the connection then fails.
-    threading.Thread(target=work, name=f"idrgen-{step.name}", daemon=True).start()
+    threading.Thread(target=target, name="idrgen-work", daemon=True).start()
     try:
         while not finished.wait(POLL_SECONDS):
-            current = max(con.query_progress(), 0.0) / 100 if done[0] < len(statements) else 0
-            observer.advanced(step, min(1.0, (done[0] + current) / max(len(statements), 1)))
+            poll()
     except BaseException:
-        stop.set()
         while not finished.wait(POLL_SECONDS):
             con.interrupt()  # again, in case the first landed between two statements
         raise
     if failure:
         raise failure[0]
+
+
+def check(config: RunConfig, overwrite: bool) -> None:
+    """Everything that can be refused before any work: the output folder (ours or new), the
+    places to write, and free disk against the plan's estimate."""
+    output_dir = config.output_dir.resolve()
+    folders.check_replaceable(output_dir, output_layout(), "--output-dir", overwrite)
+    folders.check_writable(output_dir.parent, "--output-dir", output_dir)
+    if config.temp_dir is not None:
+        folders.check_writable(config.temp_dir, "--temp-dir")
+    plan = make_plan(config)
+    preflight.check_disk(preflight.estimate(plan), output_dir, config.temp_dir)
 
 
 def run(
@@ -166,77 +180,69 @@ def run(
     observer: StepObserver | None = None,
 ) -> RunResult:
     """Generate every output of the spec into config.output_dir."""
+    check(config, overwrite)
     output_dir = config.output_dir.resolve()
-    check_output_dir(output_dir, overwrite)
-    output_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = output_dir.parent / f".{output_dir.name}.partial-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    make_output_folders(staging)
-    temp_dir = config.temp_dir or staging / ".spill"
-    work_db = temp_dir / f"idrgen-work-{os.getpid()}.duckdb"
+    layout = output_layout()
     plan = make_plan(config)
+    observer = observer or Unobserved()
     result = RunResult(output_dir=output_dir, plan=plan)
     started = time.perf_counter()
-    started_at = datetime.now(timezone.utc)
+    staging = folders.make_staging(output_dir, layout, "--output-dir")
+    work = staging / ".spill"
     try:
-        steps = render_run(plan, staging.as_posix(), temp_dir.as_posix())
-        # a database file in the spill folder, not memory: its tables (persons above all) are
+        if config.temp_dir is not None:
+            work = folders.make_work_folder(config.temp_dir.resolve(), "--temp-dir")
+        work.mkdir(parents=True, exist_ok=True)
+        steps = render_run(plan, staging.as_posix(), work.as_posix())
+        # a database file in the work folder, not memory: its tables (persons above all) are
         # stored compressed and evicted under the memory limit, so large scales never run out
-        temp_dir.mkdir(parents=True, exist_ok=True)
-        try:
-            with contextlib.closing(db.connect(str(work_db))) as con:
-                result.steps = execute_steps(con, steps, observer)
-        finally:
-            for path in (work_db, work_db.with_name(work_db.name + ".wal")):
-                path.unlink(missing_ok=True)
+        with contextlib.closing(db.connect(str(work / "work.duckdb"))) as con:
+            result.steps = execute_steps(con, steps, observer)
         for name, text in render_metadata(plan).items():
             (staging / "metadata" / name).write_text(text, encoding="utf-8")
         if config.scale <= CEILING_MAX_SCALE:
-            scores = evaluate.ceiling(staging).as_dict()
-            (staging / CEILING).write_text(json.dumps(scores, indent=2) + "\n", encoding="utf-8")
-        # content checksums, so `validate` can tell a copied or damaged dataset from this one
-        checksums = output_checksums(staging)
+            result.steps.append(_write_ceiling(staging, config, work, observer))
         result.seconds = time.perf_counter() - started
         result.peak_rss_bytes = peak_rss_bytes()
-        _complete_report(staging / REPORT, result, started_at, checksums)
-        shutil.rmtree(staging / ".spill", ignore_errors=True)
-        _publish(staging, output_dir)
+        _complete_report(staging / REPORT, result)
+        folders.remove_work_folder(work)
+        folders.publish(staging, output_dir, layout, "--output-dir")
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        folders.remove_work_folder(work)
+        folders.discard_staging(staging)
         raise
     return result
 
 
-def _complete_report(
-    path: Path, result: RunResult, started_at: datetime, checksums: dict[str, str]
-) -> None:
-    """Add what only the running process knows (versions, timings, memory) to the SQL report."""
+def _write_ceiling(
+    staging: Path, config: RunConfig, work: Path, observer: StepObserver
+) -> StepResult:
+    """Score the exact-match ceiling into stats/ceiling.json, shown as a step of its own."""
+    observer.started(CEILING_STEP)
+    started = time.perf_counter()
+    scores: list[evaluate.Scores] = []
+    with contextlib.closing(
+        db.connect(threads=config.threads, memory_limit=config.memory_limit, temp_dir=work)
+    ) as con:
+        run_interruptibly(con, lambda: scores.append(evaluate.ceiling(staging, con)), lambda: None)
+    text = json.dumps(scores[0].as_dict(), indent=2) + "\n"
+    (staging / CEILING).write_text(text, encoding="utf-8")
+    elapsed = time.perf_counter() - started
+    observer.finished(CEILING_STEP, elapsed)
+    return StepResult(CEILING_STEP.name, elapsed)
+
+
+def _complete_report(path: Path, result: RunResult) -> None:
+    """Write over the SQL report's run facts what only this process knows: its peak memory,
+    the whole wall time and every step's time (the report's own and the ceiling's too)."""
     report = json.loads(path.read_text(encoding="utf-8"))
-    root = path.parent.parent
     seconds = {s.name.split("_", 1)[1]: s.seconds for s in result.steps}
     for table in report["tables"]:
-        table["bytes"] = (root / "parquet" / f"{table['table']}.parquet").stat().st_size
         table["seconds"] = round(seconds.get(table["table"], 0.0), 3)
-    report["checksums"] = checksums
-    report["run"] = {
-        "tool_version": __version__,
-        "duckdb_version": duckdb.__version__,
-        "started_at": started_at.isoformat(timespec="seconds"),
-        "finished_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    report["run"] |= {
+        "runner": "idrgen-duck run",
         "wall_seconds": round(result.seconds, 3),
         "peak_rss_bytes": result.peak_rss_bytes,
-        "memory_limit": result.plan.config.memory_limit,
         "steps": [{"step": s.name, "seconds": round(s.seconds, 3)} for s in result.steps],
     }
     path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-
-
-def _publish(staging: Path, output_dir: Path) -> None:
-    """Swap the finished staging folder into place; the old output goes only after that."""
-    previous = None
-    if output_dir.exists():
-        previous = output_dir.parent / f".{output_dir.name}.previous-{os.getpid()}"
-        output_dir.rename(previous)
-    staging.rename(output_dir)
-    if previous is not None:
-        shutil.rmtree(previous, ignore_errors=True)

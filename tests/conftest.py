@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -57,3 +60,26 @@ def scalar(con: duckdb.DuckDBPyConnection, sql: str) -> object:
     row = con.execute(sql).fetchone()
     assert row is not None
     return row[0]
+
+
+def installed_cli() -> str | None:
+    """The installed `idrgen-duck` command (beside this Python, else on PATH)."""
+    beside_python = Path(sys.executable).parent / "idrgen-duck"
+    return str(beside_python) if beside_python.exists() else shutil.which("idrgen-duck")
+
+
+needs_cli = pytest.mark.skipif(installed_cli() is None, reason="idrgen-duck is not installed")
+
+
+def cli(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
+    """Run the installed command as a user would, in a subprocess."""
+    return subprocess.run(
+        [str(installed_cli()), *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 import itertools
+import os
 
 import pytest
 
 from idrgen_duck.config import (
     ConfigError,
     RunConfig,
+    capped_workers,
     format_scale,
     parse_scale,
     parse_seed,
@@ -19,19 +21,36 @@ from idrgen_duck.plan import PERSON_ROW_BYTES, make_plan
     ("text", "records"),
     [
         ("50M", 50_000_000),
-        ("5m", 5_000_000),
         ("500K", 500_000),
         ("1.5M", 1_500_000),
         ("1B", 1_000_000_000),
+        ("4B", 4_000_000_000),
         ("20000", 20_000),
-        (" 2M ", 2_000_000),
     ],
 )
 def test_scale_forms(text: str, records: int) -> None:
     assert parse_scale(text) == records
 
 
-@pytest.mark.parametrize("text", ["0", "-5", "abc", "5X", "1.5", "", "999", "1.2345K"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "0",
+        "-5",
+        "abc",
+        "5X",
+        "1.5",
+        "",
+        "999",
+        "1.2345K",
+        "5 M",  # no spaces inside a count
+        " 2K ",  # nor around it
+        "1m",  # lower case: m reads as milli
+        "4000000001",  # above the maximum
+        "10000B",
+        "99999999999999999999",
+    ],
+)
 def test_bad_scales_are_config_errors(text: str) -> None:
     with pytest.raises(ConfigError, match="--scale"):
         parse_scale(text)
@@ -42,7 +61,7 @@ def test_format_scale_round_trips() -> None:
         assert parse_scale(format_scale(records)) == records
 
 
-@pytest.mark.parametrize("text", ["0", "-1", "two", "1.5"])
+@pytest.mark.parametrize("text", ["0", "-1", "two", "1.5", " 2", "+3"])
 def test_bad_workers(text: str) -> None:
     with pytest.raises(ConfigError, match="--workers"):
         parse_workers(text)
@@ -53,6 +72,13 @@ def test_workers_default_is_every_core() -> None:
     assert parse_workers("3") == 3
 
 
+def test_workers_above_the_cores_are_capped_with_a_notice() -> None:
+    cores = os.cpu_count() or 1
+    assert capped_workers(cores) == (cores, None)
+    threads, notice = capped_workers(cores + 1)
+    assert threads == cores and notice is not None and f"using {cores}" in notice
+
+
 @pytest.mark.parametrize("text", ["-1", "4294967296", "x"])
 def test_bad_seeds(text: str) -> None:
     with pytest.raises(ConfigError, match="--seed"):
@@ -61,10 +87,16 @@ def test_bad_seeds(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("limit", "expected"),
-    [("3GB", 3 * 10**9), ("300MB", 3 * 10**8), ("1.5GiB", 3 * 2**29), ("512 kib", 2**19)],
+    [("3GB", 3 * 10**9), ("300MB", 3 * 10**8), ("1.5GiB", 3 * 2**29), ("512kib", 2**19)],
 )
 def test_memory_limit_is_read_as_duckdb_reads_it(limit: str, expected: int) -> None:
     assert RunConfig(memory_limit=limit).memory_limit_bytes == expected
+
+
+@pytest.mark.parametrize("limit", ["3 GB", " 3GB", "lots", "3XB", ""])
+def test_memory_limits_are_strict(limit: str) -> None:
+    with pytest.raises(ConfigError, match="--memory-limit"):
+        RunConfig(memory_limit=limit)
 
 
 def test_persons_stay_in_memory_only_while_they_fit() -> None:

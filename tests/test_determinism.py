@@ -15,7 +15,8 @@ from idrgen_duck import runner
 from idrgen_duck.checksums import output_checksums
 from idrgen_duck.config import RunConfig
 from idrgen_duck.plan import make_plan
-from idrgen_duck.render import render_metadata, render_run, write_rendered
+from idrgen_duck.render import CliRun, render_cli_files, write_sql_folder
+from idrgen_duck.validate import validate
 from tests.conftest import Generate
 
 
@@ -89,18 +90,19 @@ def duckdb_cli() -> str | None:
 )
 def test_duckdb_cli_gives_the_same_data(generate: Generate, tmp_path: Path) -> None:
     """`render` + `duckdb < run.sql` with no Python writes what `run` writes, in the same
-    order (the CLI's DuckDB is an older release than the Python package's)."""
-    output = tmp_path / "cli-output"
+    order (the CLI's DuckDB is an older release than the Python package's), started from
+    inside the SQL folder itself; the output passes `validate` (checksums and run facts
+    computed in SQL) and nothing else is left behind: no staging, no work database."""
+    output, sql_dir = tmp_path / "cli-output", tmp_path / "sql"
     plan = make_plan(RunConfig(scale=20_000, seed=7, output_dir=output, workers=1))
-    steps = render_run(plan, output.as_posix())
-    run_sql = write_rendered(steps, tmp_path / "sql", render_metadata(plan), output)
-    with run_sql.open() as script:
+    write_sql_folder(render_cli_files(plan, CliRun(sql_dir, output), overwrite=False), sql_dir)
+    with (sql_dir / "run.sql").open() as script:
         done = subprocess.run(
             [str(duckdb_cli())],
             stdin=script,
             capture_output=True,
             text=True,
-            cwd=tmp_path,
+            cwd=sql_dir,
             timeout=300,
         )
     assert done.returncode == 0, done.stderr
@@ -116,6 +118,10 @@ def test_duckdb_cli_gives_the_same_data(generate: Generate, tmp_path: Path) -> N
         assert (output / "metadata" / name).read_text() == (
             python_run / "metadata" / name
         ).read_text()
+    checks = validate(output)
+    assert all(c.ok for c in checks), [c for c in checks if not c.ok]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cli-output", "sql"]
+    assert not list(sql_dir.glob("*.duckdb*"))
 
 
 def test_a_small_memory_limit_spills_and_changes_nothing(generate: Generate) -> None:

@@ -182,7 +182,7 @@ def test_output_layout(small: Path) -> None:
                 "test_exclusions",
             )
         ]
-        + ["stats/generation_report.json", "stats/ceiling.json"]
+        + ["stats/generation_report.json", "stats/ceiling.json", "stats/.idrgen-duck"]
     )
 
 

@@ -87,3 +87,51 @@ read_parquet('{{ out }}/{{ folder }}/{{ name }}.parquet')
 ({{ type_sql }} IN ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'HUGEINT', 'FLOAT', 'DOUBLE')
  OR {{ type_sql }} LIKE 'DECIMAL%')
 {%- endmacro %}
+
+{#- The content checksum of a written file: '<rows>:<xor of the first 64 bits of each row's
+    md5>', where a row is its fields as text in file order, separated by chr(31), NULL
+    written as \N (a marker no generated value equals, so NULL and '' differ). Independent
+    of row order and of the Parquet layout (row groups differ with the thread count), so
+    two runs agree exactly when their rows do. md5 and a hex cast, not
+    md5_number_lower(), which is several times slower. Defined once per connection by
+    define_checksum; the report (every run) and `validate` call it. -#}
+{% macro define_checksum() -%}
+{{ dispatch('define_checksum')() }}
+{%- endmacro %}
+{% macro duckdb__define_checksum() -%}
+CREATE OR REPLACE MACRO {{ P }}content_checksum(path) AS TABLE
+SELECT printf('%d:%016x', count(*),
+              coalesce(bit_xor(CAST('0x' || left(md5(concat_ws(chr(31), *COLUMNS(*))), 16) AS UBIGINT)), 0))
+           AS checksum
+FROM (SELECT coalesce(CAST(COLUMNS(*) AS VARCHAR), '\N') FROM read_parquet(path));
+{%- endmacro %}
+
+{% macro content_checksum(path) -%}
+(SELECT checksum FROM {{ P }}content_checksum('{{ path }}'))
+{%- endmacro %}
+
+{#- Size in bytes of a written file (read_blob reads no content when only the size is asked). -#}
+{% macro file_bytes(path) -%}
+(SELECT size FROM read_blob('{{ path }}'))
+{%- endmacro %}
+
+{#- The step log: when each step of the run finished, so that the report can give the run's
+    timings whoever runs the SQL (`run`, or the DuckDB CLI with no Python). -#}
+{% macro start_step_log() -%}
+CREATE OR REPLACE TEMP TABLE {{ P }}steps AS SELECT 'start' AS step, now() AS finished_at;
+{%- endmacro %}
+{% macro log_step(name) -%}
+INSERT INTO {{ P }}steps VALUES ('{{ name }}', now());
+{%- endmacro %}
+
+{#- A timestamp with time zone as ISO 8601 text in UTC, e.g. 2026-11-30T06:55:36+00:00. -#}
+{% macro utc_text(ts) -%}
+strftime(make_timestamp(epoch_us({{ ts }})), '%Y-%m-%dT%H:%M:%S+00:00')
+{%- endmacro %}
+
+{#- The marker that identifies a folder as this product's output (folders.py reads it): only
+    a folder carrying it is ever replaced by a later run. Written last, after the report. -#}
+{% macro write_marker(out, path, kind) -%}
+COPY (SELECT 'idrgen-duck' AS tool, '{{ kind }}' AS kind, '{{ tool_version }}' AS version)
+TO '{{ out }}/{{ path }}' (FORMAT json);
+{%- endmacro %}

@@ -1,5 +1,8 @@
 -- idrgen-duck: setup of a run (scale {{ cfg.scale }}, seed {{ cfg.seed }}).
--- Engine settings, the random-number functions, and the id table every generator reads.
+-- Engine settings, the step log, the random-number and checksum functions, and the id table
+-- every generator reads.
+{{ start_step_log() }}
+
 SET threads = {{ cfg.threads }};
 SET memory_limit = '{{ cfg.memory_limit }}';
 {% if temp_dir %}
@@ -10,6 +13,8 @@ SET temp_directory = '{{ temp_dir }}';
 SET preserve_insertion_order = true;
 
 {{ define_random(cfg.seed) }}
+
+{{ define_checksum() }}
 
 -- The row source of every generator query. range() feeds a single thread; a materialised table
 -- is scanned by all of them, which is what makes --workers matter.

@@ -1,6 +1,7 @@
 -- stats/generation_report.json: what is on disk, measured by SQL over the written files
--- (record counts, tiers and CRM overlaps against their targets). `run` adds the run's
--- timings and versions to it.
+-- (record counts, sizes, tiers and CRM overlaps against their targets, content checksums)
+-- and the run's facts from the step log. `run` adds what only its process knows (peak
+-- memory, the timing of this step and of the ceiling).
 {% call copy_json(out, 'generation_report') %}
 WITH counts AS (
 {% for s in sources %}
@@ -9,6 +10,10 @@ WITH counts AS (
     FROM {{ written(out, s.table) }}
     {{ 'UNION ALL' if not loop.last }}
 {% endfor %}
+), step_seconds AS (
+    SELECT substr(step, 5) AS "table", step,
+           epoch(finished_at - lag(finished_at) OVER (ORDER BY rowid)) AS seconds
+    FROM {{ P }}steps
 ), truth AS (
     SELECT table_id, person_id FROM {{ written(out, 'record_person', 'truth') }}
 ), per_person AS MATERIALIZED (
@@ -72,8 +77,16 @@ SELECT {{ plan.config.scale }} AS scale,
        (SELECT sum(records) FROM counts) AS total_records,
        {{ plan.persons }} AS persons_planned,
        (SELECT count(*) FROM person_sources) AS persons_with_records,
-       (SELECT list({'table': "table", 'table_id': table_id, 'records': records, 'target': target}
-                    ORDER BY table_id) FROM counts) AS tables,
+       -- the sources, then products (no table_id: not a source of the identity graph)
+       (SELECT list({'table': c."table", 'table_id': c.table_id, 'records': c.records,
+                     'target': c.target, 'bytes': b.bytes, 'seconds': round(t.seconds, 3)}
+                    ORDER BY c.table_id NULLS LAST)
+        FROM (SELECT * FROM counts
+              UNION ALL
+              SELECT NULL, 'products', {{ plan.products }}, count(*) FROM {{ written(out, 'products') }}) AS c
+        JOIN (VALUES {% for name in ['products'] + (sources | map(attribute='table') | list) %}('{{ name }}', {{ file_bytes(out ~ '/parquet/' ~ name ~ '.parquet') }}){{ ', ' if not loop.last }}{% endfor %}) AS b("table", bytes)
+            USING ("table")
+        LEFT JOIN step_seconds AS t USING ("table")) AS tables,
        (SELECT list({'tier': tier, 'persons': persons,
                      'share': round(persons / (SELECT count(*) FROM person_sources), 4),
                      'target': CASE tier {% for t, v in tier_targets.items() %}WHEN '{{ t }}' THEN {{ v }} {% endfor %}END}
@@ -112,5 +125,26 @@ SELECT {{ plan.config.scale }} AS scale,
            'shared_company_email_records': (SELECT coalesce(sum(records), 0) FROM tags WHERE tag = 'email_shared_company'),
            'shared_household_phone_records': (SELECT coalesce(sum(records), 0) FROM tags WHERE tag = 'phone_shared_household'),
            'shared_business_phone_records': (SELECT coalesce(sum(records), 0) FROM tags WHERE tag = 'phone_shared_business')
-       } AS edge_cases
+       } AS edge_cases,
+       -- every Parquet file's content checksum, which `validate` recomputes
+       {
+{% for name in checksummed %}
+           '{{ name }}': {{ content_checksum(out ~ '/' ~ name ~ '.parquet') }}{{ ',' if not loop.last }}
+{% endfor %}
+       } AS checksums,
+       {
+           'tool_version': '{{ tool_version }}',
+           'duckdb_version': ltrim(version(), 'v'),
+           -- who ran the SQL; `run` writes its name and its measured peak memory over these
+           'runner': 'sql',
+           'started_at': (SELECT {{ utc_text('finished_at') }} FROM {{ P }}steps WHERE step = 'start'),
+           'finished_at': {{ utc_text('now()') }},
+           'wall_seconds': round(epoch(now() - (SELECT finished_at FROM {{ P }}steps WHERE step = 'start')), 3),
+           'peak_rss_bytes': CAST(NULL AS BIGINT),
+           'memory_limit': '{{ cfg.memory_limit }}',
+           'steps': (SELECT list({'step': step, 'seconds': round(seconds, 3)} ORDER BY step)
+                     FROM step_seconds WHERE step <> 'start')
+       } AS run
 {% endcall %}
+
+{{ write_marker(out, output_marker, 'output') }}
