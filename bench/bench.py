@@ -15,8 +15,9 @@ same output could reach.
 
     python bench/bench.py --scale 1M --workers 1 2 0 --repeat 3
 
-(--workers 0 = every core). Prints one row per (scale, workers) with medians, then seconds and
-rows/s per step. Peak RSS is the process's high-water mark so far: give scales in rising order.
+(--workers 0 = every core; --engine spark generates with Spark in local mode, the yardsticks
+stay DuckDB's). Prints one row per (scale, workers) with medians, then seconds and rows/s per
+step. Peak RSS is the process's high-water mark so far: give scales in rising order.
 
 `--faker N` adds the alternative people reach for: a plain Python loop that makes N person
 records with Faker (the person columns of the CRM table) on one core. It is a small sample,
@@ -93,7 +94,7 @@ def write_floor(output: Path, threads: int, target: Path) -> float:
     con.execute(f"SET threads = {threads}")
     elapsed = 0.0
     for path in sorted(output.glob("*/*.parquet")):
-        con.execute(f"CREATE OR REPLACE TABLE rows AS SELECT * FROM read_parquet('{path}')")
+        con.execute(f"CREATE OR REPLACE TABLE rows AS SELECT * FROM {db.parquet(path)}")
         started = time.perf_counter()
         con.execute(f"COPY rows TO '{target / path.name}' ({PARQUET_OPTIONS})")
         elapsed += time.perf_counter() - started
@@ -125,9 +126,9 @@ class Generated:
         return sum(seconds for step, seconds in self.steps.items() if step != CEILING_STEP.name)
 
 
-def generate(scale: int, workers: int, out: Path) -> Generated:
+def generate(scale: int, workers: int, out: Path, engine: str = "duckdb") -> Generated:
     shutil.rmtree(out, ignore_errors=True)
-    config = RunConfig(scale=scale, output_dir=out, workers=workers)
+    config = RunConfig(scale=scale, output_dir=out, workers=workers, engine=engine)
     result = runner.run(config)
     rows = {step.name: rows_written(result.plan, step.name) for step in result.steps}
     return Generated(
@@ -135,7 +136,10 @@ def generate(scale: int, workers: int, out: Path) -> Generated:
         rows={name: n for name, n in rows.items() if n},
         wall=result.seconds,
         peak_rss=result.peak_rss_bytes,
-        parquet_bytes=sum(p.stat().st_size for p in (out / "parquet").glob("*.parquet")),
+        # a file per table (DuckDB) or a folder of part files (Spark)
+        parquet_bytes=sum(
+            p.stat().st_size for p in (out / "parquet").rglob("*.parquet") if p.is_file()
+        ),
     )
 
 
@@ -168,12 +172,16 @@ def print_scaling(medians: dict[tuple[int, int], float]) -> None:
 
 def print_steps(columns: dict[str, list[Generated]]) -> None:
     """Median seconds and rows/s of every step, one column per (scale, workers)."""
-    names = list(next(iter(columns.values()))[0].steps)
+    # every step any run has (the ceiling runs only up to 2M records)
+    names = sorted({name for runs in columns.values() for name in runs[0].steps})
     print("\nper step: median seconds (rows/s)")
     print(f"{'step':<26}" + "".join(f"{label:>24}" for label in columns))
     for name in names:
         cells = []
         for runs in columns.values():
+            if name not in runs[0].steps:
+                cells.append("-")
+                continue
             seconds = statistics.median(r.steps[name] for r in runs)
             rows = runs[0].rows.get(name)
             rate = f" ({rows / seconds / 1e3:,.0f}K/s)" if rows and seconds else ""
@@ -227,6 +235,12 @@ def main() -> None:
     parser.add_argument("--workers", nargs="+", type=int, default=[1, 0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument(
+        "--engine",
+        choices=["duckdb", "spark"],
+        default="duckdb",
+        help="what generates (the bare write and the write floor are DuckDB's either way)",
+    )
+    parser.add_argument(
         "--faker",
         type=int,
         default=0,
@@ -250,7 +264,9 @@ def main() -> None:
             scale = parse_scale(text)
             for workers in args.workers:
                 threads = workers or cores
-                runs = [generate(scale, threads, work / "out") for _ in range(args.repeat)]
+                runs = [
+                    generate(scale, threads, work / "out", args.engine) for _ in range(args.repeat)
+                ]
                 bare, floor = [], []
                 for _ in range(args.repeat):
                     target = work / "bare"

@@ -34,10 +34,12 @@ from idrgen_duck.config import (
 )
 from idrgen_duck.console import print_summary, print_written, step_display
 from idrgen_duck.render import (
+    DIALECTS,
     SQL_SCRIPT,
     CliRun,
     output_layout,
     render_cli_files,
+    render_spark_files,
     sql_layout,
     write_sql_folder,
 )
@@ -108,6 +110,18 @@ Overwrite = Annotated[
     ),
 ]
 Debug = Annotated[bool, flag("--debug", "On failure, show the full traceback.")]
+Engine = Annotated[
+    str,
+    typer.Option(
+        metavar="duckdb|spark",
+        help="What generates the data: DuckDB in this process, or Apache Spark "
+        "(pip install 'idrgen-duck[spark]'; local mode with --workers cores). Same data.",
+    ),
+]
+SparkMaster = Annotated[
+    str | None,
+    typer.Option(metavar="URL", help="With --engine spark: a cluster's master URL (spark://...)."),
+]
 
 
 def version_callback(value: bool) -> None:
@@ -205,6 +219,8 @@ def _config(
     workers: str | None,
     memory_limit: str,
     temp_dir: Path | None,
+    engine: str = "duckdb",
+    spark_master: str | None = None,
 ) -> tuple[RunConfig, str | None]:
     """The run's parameters, and a notice when the worker count was capped."""
     threads, notice = capped_workers(parse_workers(workers)) if workers else (0, None)
@@ -215,6 +231,8 @@ def _config(
         workers=threads,
         memory_limit=memory_limit,
         temp_dir=temp_dir,
+        engine=engine,
+        spark_master=spark_master,
     )
     return config, notice
 
@@ -228,6 +246,8 @@ def run(
     workers: Workers = None,
     memory_limit: MemoryLimit = "3GB",
     temp_dir: TempDir = None,
+    engine: Engine = "duckdb",
+    spark_master: SparkMaster = None,
     overwrite: Overwrite = False,
     quiet: Annotated[bool, flag("--quiet", "Print nothing but errors.")] = False,
     json_output: Annotated[
@@ -237,7 +257,9 @@ def run(
 ) -> None:
     """Generate the 7 sources, products, ground truth, IDR metadata and report."""
     output = folders.checked_path(output_dir, "--output-dir", "./output")
-    config, notice = _config(scale, seed, output, workers, memory_limit, _temp_dir(temp_dir))
+    config, notice = _config(
+        scale, seed, output, workers, memory_limit, _temp_dir(temp_dir), engine, spark_master
+    )
     runner.check(config, overwrite)  # refuse before printing anything
     plan = plan_module.make_plan(config)
     console = Console(stderr=True, quiet=quiet, highlight=False)
@@ -245,7 +267,8 @@ def run(
         console.print(notice)
     console.print(
         f"idrgen-duck: {format_scale(config.scale)} records ({plan.persons:,} persons), "
-        f"seed {config.seed}, {config.threads} threads -> {output}\n"
+        f"seed {config.seed}, {config.threads} threads"
+        f"{' on Spark' if config.engine == 'spark' else ''} -> {output}\n"
         f"  needs {preflight.estimate(plan).describe()}",
         soft_wrap=True,  # a long path stays on its line
     )
@@ -288,6 +311,14 @@ def render(
     workers: Workers = None,
     memory_limit: MemoryLimit = "3GB",
     temp_dir: TempDir = None,
+    dialect: Annotated[
+        str,
+        typer.Option(
+            metavar="duckdb|spark",
+            help="The SQL to write: DuckDB (run.sql for the DuckDB CLI) or Spark SQL (run.sql "
+            "for spark-sql, Spark 4, writing the data files in place).",
+        ),
+    ] = "duckdb",
     overwrite: Annotated[
         bool,
         flag(
@@ -318,13 +349,20 @@ def render(
     folders.check_replaceable(output, output_layout(), "--output-dir", overwrite)
     if notice:
         typer.echo(notice, err=True)
+    if dialect not in DIALECTS:
+        raise ConfigError(f"--dialect: {dialect!r} is not one of {', '.join(DIALECTS)}")
     plan = plan_module.make_plan(config)
-    files = render_cli_files(plan, CliRun(sql_dir, output, temp), overwrite)
+    if dialect == "spark":
+        files = render_spark_files(plan, output)
+        command = f"spark-sql -f {sql_dir / SQL_SCRIPT}"
+    else:
+        files = render_cli_files(plan, CliRun(sql_dir, output, temp), overwrite)
+        command = f"duckdb < {sql_dir / SQL_SCRIPT}"
     write_sql_folder(files, sql_dir)
     steps = sum(name[:3].isdigit() for name in files)
     typer.echo(
         f"wrote {steps} SQL steps and {SQL_SCRIPT} to {sql_dir}; generate {output} with:\n"
-        f"  duckdb < {sql_dir / SQL_SCRIPT}"
+        f"  {command}"
     )
 
 

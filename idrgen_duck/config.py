@@ -25,6 +25,7 @@ _MEMORY_UNITS = {"B": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9, "TB": 10**12} | 
     "TIB": 2**40,
 }
 
+ENGINES = ("duckdb", "spark")
 # Smallest scale that still gives every source, tier and edge case at least a few records.
 MIN_SCALE = 1_000
 # Largest scale: every random key (record numbers, person ids times their 4 device and card
@@ -84,6 +85,8 @@ class RunConfig:
     # instead of running out of memory. Peak RSS of the process stays a little above it.
     memory_limit: str = "3GB"
     temp_dir: Path | None = None
+    engine: str = "duckdb"  # what generates: "duckdb", or "spark" (local, or spark_master)
+    spark_master: str | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.scale, int) or not MIN_SCALE <= self.scale <= MAX_SCALE:
@@ -94,6 +97,10 @@ class RunConfig:
             raise ConfigError(f"--seed: {self.seed} is outside 0..{MAX_SEED}")
         if self.workers < 0:
             raise ConfigError(f"--workers: {self.workers} is not a positive number of threads")
+        if self.engine not in ENGINES:
+            raise ConfigError(f"--engine: {self.engine!r} is not one of {', '.join(ENGINES)}")
+        if self.spark_master is not None and self.engine != "spark":
+            raise ConfigError("--spark-master: only with --engine spark")
         if not _MEMORY_RE.match(self.memory_limit):
             raise ConfigError(
                 f"--memory-limit: {self.memory_limit!r} is not a size; write it without "

@@ -43,3 +43,10 @@ def connect(
 def sql_text(value: str) -> str:
     """A SQL string literal holding `value` (for paths in statements that take no parameters)."""
     return "'" + value.replace("'", "''") + "'"
+
+
+def parquet(path: Path) -> str:
+    """A read_parquet() of an output table: the file DuckDB writes, or the folder of part
+    files Spark writes for the same name."""
+    files = path / "*.parquet" if path.is_dir() else path
+    return f"read_parquet({sql_text(files.as_posix())})"

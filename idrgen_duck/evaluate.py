@@ -117,7 +117,7 @@ def truth_relation(output_dir: Path) -> str:
         raise ConfigError(
             f"--output-dir: {output_dir} has no {TRUTH} (is it an idrgen-duck output?)"
         )
-    return f"SELECT entity_key, person_id FROM read_parquet('{path.as_posix()}')"
+    return f"SELECT entity_key, person_id FROM {db.parquet(path)}"
 
 
 def membership_relation(con: duckdb.DuckDBPyConnection, membership: str) -> str:
@@ -195,11 +195,11 @@ def identifier_values_sql(output_dir: Path) -> str:
     parts = []
     for m in MAPPINGS:
         source = SOURCE_BY_ID[m.table_id]
-        path = (output_dir / "parquet" / f"{source.table}.parquet").as_posix()
+        table = db.parquet(output_dir / "parquet" / f"{source.table}.parquet")
         parts.append(
             f"SELECT '{m.table_id}:' || CAST({source.key_column} AS VARCHAR) AS entity_key, "
             f"'{m.identifier_type}' AS identifier_type, lower({m.expression}) AS value "
-            f"FROM read_parquet('{path}')"
+            f"FROM {table}"
         )
     return " UNION ALL ".join(parts)
 
@@ -220,7 +220,7 @@ def ceiling_membership(con: duckdb.DuckDBPyConnection, output_dir: Path, scale: 
         -- any numbering will do: components, and so the scores, do not depend on it
         CREATE OR REPLACE TEMP TABLE ceiling_nodes AS
         SELECT entity_key, row_number() OVER () AS node
-        FROM read_parquet('{(output_dir / TRUTH).as_posix()}');
+        FROM {db.parquet(output_dir / TRUTH)};
 
         -- the normalised identifiers first, in a table of their own: filtered or joined in
         -- the same query, DuckDB pushes the filter into every UNION branch and repeats the
@@ -279,9 +279,7 @@ def ceiling_membership(con: duckdb.DuckDBPyConnection, output_dir: Path, scale: 
 
 def output_scale(con: duckdb.DuckDBPyConnection, output_dir: Path) -> int:
     """The scale an output was generated at: its number of source records."""
-    row = con.execute(
-        f"SELECT count(*) FROM read_parquet('{(output_dir / TRUTH).as_posix()}')"
-    ).fetchone()
+    row = con.execute(f"SELECT count(*) FROM {db.parquet(output_dir / TRUTH)}").fetchone()
     return int(row[0]) if row else 0
 
 

@@ -31,6 +31,9 @@ from idrgen_duck.config import ConfigError
 TOOL = "idrgen-duck"
 MARKER = ".idrgen-duck"  # JSON: {"tool": "idrgen-duck", "kind": ..., "version": ...}
 STAGING_MARKER = ".idrgen-duck-staging"  # JSON: {"pid": ..., "host": ..., "target": ...}
+# What Spark writes for one table: a folder of part files (its marker and checksum files are
+# turned off, but an engine that writes them still writes only these names).
+PART_FILE = re.compile(r"^\.?(part-[\w.-]+|_SUCCESS)(\.crc)?$")
 # Folders published by this process (the CLI tells an interrupt after publishing apart).
 PUBLISHED: list[Path] = []
 # Paths the rendered SQL for the DuckDB CLI cannot quote safely (in SQL strings and .shell).
@@ -117,6 +120,12 @@ def foreign_entries(folder: Path, layout: Layout) -> list[str]:
             if entry.is_dir() and not entry.is_symlink():
                 if relative in layout.folders:
                     walk(entry, relative + "/")
+                elif relative in layout.files:  # a table written as a folder of part files
+                    foreign.extend(
+                        f"{relative}/{part.name}"
+                        for part in sorted(entry.iterdir())
+                        if not PART_FILE.match(part.name) or not part.is_file()
+                    )
                 else:
                     foreign.append(relative + "/")
             elif relative not in layout.files or entry.is_symlink():
@@ -333,7 +342,15 @@ def remove_by_layout(folder: Path, layout: Layout) -> list[str]:
     """Delete the layout's files, then its folders if empty, then `folder` if empty.
     Returns what stayed (anything foreign keeps its folders alive)."""
     for name in layout.files:
-        (folder / name).unlink(missing_ok=True)
+        path = folder / name
+        if path.is_dir() and not path.is_symlink():  # a table written as part files
+            for part in path.iterdir():
+                if PART_FILE.match(part.name) and part.is_file():
+                    part.unlink()
+            with contextlib.suppress(OSError):
+                path.rmdir()
+        else:
+            path.unlink(missing_ok=True)
     for name in sorted(layout.folders, key=lambda f: -f.count("/")):
         with contextlib.suppress(OSError):
             (folder / name).rmdir()

@@ -154,8 +154,8 @@ def load(output_dir: Path, database: Path, overwrite: bool = False) -> list[str]
                 [__version__, str(output_dir)],
             )
             for table in tables:
-                path = db.sql_text((parquet / f"{table}.parquet").as_posix())
-                con.execute(f"CREATE TABLE {table} AS SELECT * FROM read_parquet({path})")
+                source = db.parquet(parquet / f"{table}.parquet")
+                con.execute(f"CREATE TABLE {table} AS SELECT * FROM {source}")
             con.execute(IDR_META_DDL)
             for name in METADATA_FILES:
                 con.execute((output_dir / "metadata" / name).read_text(encoding="utf-8"))

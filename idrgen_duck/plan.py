@@ -75,12 +75,15 @@ class Calibration:
     (flag 1 = person is in CRM); sampled in SQL with exponential keys.
     expected_persons[table_id]: expected distinct persons per source, as a share of persons.
     expected_overlap[table_id]: expected CRM share of the source's attributable records.
+    subsets[flag][draws]: the probability of each set of `draws` non-CRM sources (a bit mask,
+    bit i = NON_CRM[i]) under that sampling, which SQL draws with one weighted pick.
     """
 
     crm_probability: dict[int, float]
     weights: dict[int, dict[str, float]]
     expected_persons: dict[str, float]
     expected_overlap: dict[str, float]
+    subsets: dict[int, dict[int, dict[int, float]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -188,6 +191,25 @@ def inclusion_probabilities(weights: tuple[float, ...], draws: int) -> tuple[flo
         return tuple(result)
 
     return recurse((1 << len(weights)) - 1, draws)
+
+
+def subset_probabilities(weights: tuple[float, ...], draws: int) -> dict[int, float]:
+    """P(the `draws` items drawn without replacement with probability ~ weight are exactly
+    the set `mask`), for every mask reached: Plackett-Luce again, by set instead of by item."""
+
+    @cache
+    def recurse(remaining: int, left: int) -> tuple[tuple[int, float], ...]:
+        if left == 0 or remaining == 0:
+            return ((0, 1.0),)
+        total = sum(w for i, w in enumerate(weights) if remaining >> i & 1)
+        result: dict[int, float] = {}
+        for i, w in enumerate(weights):
+            if remaining >> i & 1:
+                for mask, q in recurse(remaining & ~(1 << i), left - 1):
+                    result[mask | 1 << i] = result.get(mask | 1 << i, 0.0) + w / total * q
+        return tuple(sorted(result.items()))
+
+    return dict(recurse((1 << len(weights)) - 1, min(draws, len(weights))))
 
 
 def _solve_crm_probabilities(overlap: dict[str, float]) -> dict[int, float]:
@@ -311,7 +333,14 @@ def calibrate(rounds: int = 40, damping: float = 0.7, outer_rounds: int = 12) ->
             t: min(0.99, max(0.01, person_overlap[t] + wanted[t] - record_overlap[t])) for t in ids
         }
     assert weights is not None
-    return Calibration(crm_p, weights, persons, record_overlap)
+    subsets = {
+        flag: {
+            draws: subset_probabilities(tuple(weights[flag][t] for t in ids), draws)
+            for draws in range(len(ids) + 1)
+        }
+        for flag in (0, 1)
+    }
+    return Calibration(crm_p, weights, persons, record_overlap, subsets)
 
 
 # --- realism defaults used by the templates ------------------------------------------------

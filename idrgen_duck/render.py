@@ -5,21 +5,24 @@
 
 from __future__ import annotations
 
-import zlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from idrgen_duck import __version__, folders, realism, resources
+from idrgen_duck import __version__, distributions, folders, randomness, realism, resources
 from idrgen_duck import plan as plan_module
 from idrgen_duck.folders import MARKER, Layout, make_layout
 from idrgen_duck.idr_metadata import metadata_context
 from idrgen_duck.plan import SOURCE_BY_ID, SOURCES, Plan
 
-DIALECTS = ("duckdb",)
+DIALECTS = ("duckdb", "spark")
+# The report step: always run by DuckDB over the written files, whatever engine wrote them.
+REPORT_STEP = "920_generation_report"
 # Every name the generated SQL creates starts with this, so it never clashes with user tables.
 PREFIX = "__idr_"
 # The folders of an output directory, and its files besides the Parquet files and metadata.
@@ -35,6 +38,29 @@ TRUTH_TABLES = ("record_person", "persons")
 PARQUET_OPTIONS = "FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1"
 
 
+# A dialect for checking the templates only: every engine-layer macro renders as a
+# placeholder call `__engine_<name>(...)`, so what remains is the SQL the templates write
+# themselves, which must be portable (tests/test_portable.py).
+PORTABLE = "portable"
+
+
+# Arguments of engine macros that are literal text the engine quotes (patterns, separators).
+_LITERAL_ARGUMENTS = {"regex_replace_all": (1, 2), "regex_found": (1,), "split_field": (1,)}
+
+
+def engine_placeholder(name: str, args: tuple[Any, ...]) -> str:
+    def text(arg: Any) -> str:
+        if isinstance(arg, list | tuple):
+            return ", ".join(text(item) for item in arg)
+        if arg is None or not isinstance(arg, str | int | float):
+            return "NULL"  # a setting (the run's configuration) or nothing
+        return str(arg)
+
+    quoted = _LITERAL_ARGUMENTS.get(name, ())
+    shown = ["''" if i in quoted else text(a) for i, a in enumerate(args)]
+    return f"__engine_{name}({', '.join(shown)})"
+
+
 class DispatchError(LookupError):
     """No implementation of a macro for the requested dialect."""
 
@@ -46,6 +72,7 @@ class RenderedStep:
     name: str  # e.g. "040_crm_customers"
     sql: str
     rows: int | None = None  # rows the step writes, for progress; None for setup steps
+    engine: str = "duckdb"  # the engine that runs it (the report is always DuckDB's)
 
     @property
     def filename(self) -> str:
@@ -64,19 +91,67 @@ class StreamRegistry:
     def __call__(self, stream: str) -> int:
         if "." not in stream:
             raise ValueError(f"random stream {stream!r} must be named '<table>.<column>'")
-        stream_id = zlib.crc32(stream.encode())
+        stream_id = randomness.stream_id(stream)
         known = self._by_id.setdefault(stream_id, stream)
         if known != stream:
             raise ValueError(f"random streams {known!r} and {stream!r} share an id; rename one")
         return stream_id
 
 
-def make_environment(plan: Plan | None = None, dialect: str = "duckdb") -> jinja2.Environment:
+def epoch_seconds(text: str) -> int:
+    """'2025-12-31 23:59:59' (UTC wall clock) -> integer epoch seconds."""
+    moment = datetime.strptime(text, "%Y-%m-%d %H:%M:%S").replace(tzinfo=timezone.utc)
+    return int(moment.timestamp())
+
+
+@dataclass(frozen=True)
+class CalendarYear:
+    year: int
+    first_second: int  # epoch second of January 1st, 00:00
+    november_first_day: int  # epoch day of November 1st
+
+
+def calendar_globals() -> dict[str, object]:
+    """The generated history's time constants, as integers (sql/macros/calendar.sql)."""
+    first = epoch_seconds(plan_module.HISTORY_START)
+    last = epoch_seconds(plan_module.AS_OF)
+    years = range(datetime.fromtimestamp(first, timezone.utc).year,
+                  datetime.fromtimestamp(last, timezone.utc).year + 1)  # fmt: skip
+    as_of_day = last // 86400
+    return {
+        "history_start_s": first,
+        "as_of_s": last,
+        "as_of_year": years[-1],
+        # the Monday of as_of's week (1970-01-01, day 0, was a Thursday)
+        "as_of_monday": as_of_day - (as_of_day + 3) % 7,
+        "calendar_years": [
+            CalendarYear(
+                y,
+                epoch_seconds(f"{y}-01-01 00:00:00"),
+                epoch_seconds(f"{y}-11-01 00:00:00") // 86400,
+            )
+            for y in years
+        ],
+        "epoch_of": epoch_seconds,
+    }
+
+
+def column_name(expression: str) -> str:
+    """The name a SELECT-list item gets: its alias, else the expression (a column)."""
+    match = re.search(r"\s+AS\s+(\w+)\s*$", expression, flags=re.IGNORECASE)
+    return match.group(1) if match else expression
+
+
+def make_environment(
+    plan: Plan | None = None, dialect: str = "duckdb", written_as_folders: bool = False
+) -> jinja2.Environment:
     """A Jinja environment whose globals hold every macro of sql/macros/ and `dispatch`.
 
     The plan and the realism defaults are globals too, so macros can use them.
+    `written_as_folders`: the output tables are folders of part files (Spark), for the
+    report's SQL, which reads them back.
     """
-    if dialect not in DIALECTS:
+    if dialect not in (*DIALECTS, PORTABLE):
         raise DispatchError(f"unknown dialect {dialect!r}; known: {', '.join(DIALECTS)}")
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(resources.sql_dir())),
@@ -88,7 +163,11 @@ def make_environment(plan: Plan | None = None, dialect: str = "duckdb") -> jinja
     )
     env.globals["dialect"] = dialect
     env.globals["tool_version"] = __version__
-    env.globals["stream_id"] = StreamRegistry()
+    env.globals["written_as_folders"] = written_as_folders
+    env.filters["column_name"] = column_name
+    env.filters["coalesced"] = lambda column: f"coalesce({column}, '')"
+    registry = StreamRegistry()
+    env.globals["stream_id"] = registry
     env.globals["P"] = PREFIX
     env.globals["parquet_options"] = PARQUET_OPTIONS
     env.globals["seeds"] = resources.seeds_dir().as_posix()
@@ -96,13 +175,20 @@ def make_environment(plan: Plan | None = None, dialect: str = "duckdb") -> jinja
     env.globals["source_by_id"] = SOURCE_BY_ID
     env.globals["as_of"] = plan_module.AS_OF
     env.globals["history_start"] = plan_module.HISTORY_START
+    env.globals["mixed_seed"] = randomness.seed_mix
+    env.globals.update(calendar_globals())
+    env.globals.update(distributions.template_globals())
     if plan is not None:
         env.globals.update(
             realism.template_globals(plan.config.scale, plan.persons, plan.records["ecom"])
         )
+        env.globals["calibration"] = plan.calibration
+        env.globals["source_count_shares"] = plan_module.SOURCE_COUNT_SHARES
 
     def dispatch(name: str) -> Callable[..., Any]:
         """dbt-style: `rand` -> `duckdb__rand`; a missing dialect fails loudly."""
+        if dialect == PORTABLE:
+            return lambda *args: engine_placeholder(name, args)
         searched = [f"{dialect}__{name}", f"default__{name}"]
         for candidate in searched:
             if candidate in env.globals:
@@ -168,23 +254,27 @@ def rows_written(plan: Plan, step: str) -> int | None:
     return by_table.get(table)
 
 
-def render_run(plan: Plan, output_dir: str, temp_dir: str | None = None) -> list[RenderedStep]:
-    """Render every step of a run, in order.
+def render_run(
+    plan: Plan, output_dir: str, temp_dir: str | None = None, dialect: str = "duckdb"
+) -> list[RenderedStep]:
+    """Render every step of a run, in order, for the engine `dialect`.
 
     output_dir: where the Parquet files go, as the SQL will see it (absolute or relative to
-    the directory DuckDB runs in). temp_dir: where DuckDB spills (None: DuckDB's default).
+    the directory the engine runs in). temp_dir: where DuckDB spills (None: DuckDB's default).
+    The report step is DuckDB's whatever the dialect: it reads the files back.
     """
-    env = make_environment(plan)
+    engines = {
+        dialect: make_environment(plan, dialect),
+        "duckdb": make_environment(plan, "duckdb", written_as_folders=dialect != "duckdb"),
+    }
     context = {
         "cfg": plan.config,
         "sources": SOURCES,
         "records": plan.records,
-        "calibration": plan.calibration,
         "out": output_dir.rstrip("/"),
         "temp_dir": temp_dir,
         "activity": plan_module.ACTIVITY,
         "email_patterns": plan_module.EMAIL_PATTERNS,
-        "source_count_shares": plan_module.SOURCE_COUNT_SHARES,
         "tier_targets": plan_module.TIER_TARGETS,
         "checksummed": parquet_files(),
         "output_marker": OUTPUT_MARKER,
@@ -192,11 +282,21 @@ def render_run(plan: Plan, output_dir: str, temp_dir: str | None = None) -> list
     steps = []
     for name in _table_templates():
         stem = name.removesuffix(".sql")
+        engine = "duckdb" if stem == REPORT_STEP else dialect
+        env = engines[engine]
         sql = env.get_template(f"tables/{name}").render(context)
         # every step ends by noting its time in the step log, which the report reads
         sql = f"{sql.rstrip()}\n\n{env.globals['log_step'](stem)}\n"
-        steps.append(RenderedStep(stem, sql, rows_written(plan, stem)))
+        steps.append(RenderedStep(stem, sql, rows_written(plan, stem), engine))
     return steps
+
+
+def recorded_step_log(plan: Plan, started_at: datetime, steps: list[Any]) -> str:
+    """DuckDB SQL that fills the report's step log with times measured by the process that
+    ran the steps (a Spark run: the report runs on DuckDB, which saw none of them)."""
+    rows = [("start", started_at.timestamp())]
+    rows += [(step.name, step.finished_at.timestamp()) for step in steps]
+    return str(make_environment(plan).globals["recorded_step_log"](rows))
 
 
 def render_metadata(plan: Plan) -> dict[str, str]:
@@ -259,6 +359,23 @@ def render_cli_files(plan: Plan, cli: CliRun, overwrite: bool) -> dict[str, str]
             metadata=metadata_names(),
         )
     )
+    return files
+
+
+def render_spark_files(plan: Plan, output: Path) -> dict[str, str]:
+    """Every file of a `render --dialect spark` folder: the numbered Spark SQL steps, the
+    metadata, and run.sql, all steps in one file for `spark-sql -f run.sql` (Spark 4, or
+    Databricks SQL). They write the data in place, as Parquet folders under `output`; the
+    report is DuckDB's (`run --engine spark` computes it after the steps)."""
+    steps = [s for s in render_run(plan, output.as_posix(), None, "spark") if s.engine == "spark"]
+    files = {step.filename: step.sql for step in steps}
+    files |= {f"metadata/{name}": text for name, text in render_metadata(plan).items()}
+    header = (
+        f"-- idrgen-duck {__version__}: {plan.config.scale} records, seed {plan.config.seed}, "
+        f"into {output.as_posix()}\n"
+        "-- The generation in Spark SQL (Spark 4): spark-sql -f run.sql\n"
+    )
+    files[SQL_SCRIPT] = header + "\n".join(step.sql for step in steps)
     return files
 
 

@@ -1,9 +1,10 @@
-"""Executes a rendered run in DuckDB and publishes the output atomically.
+"""Executes a rendered run on its engine and publishes the output atomically.
 
 Everything is written into a staging folder beside the output folder and renamed into place
 only when every step succeeded (folders.py), so a failed or interrupted run never leaves
 output that looks complete, and an existing output folder is replaced only when the user
-asks and only when it is this product's.
+asks and only when it is this product's. The generation runs on the configured engine
+(DuckDB, or Spark); the report is computed by DuckDB over the written files either way.
 """
 
 from __future__ import annotations
@@ -14,21 +15,22 @@ import resource
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Protocol
 
-import duckdb
-
-from idrgen_duck import db, evaluate, folders, preflight
+from idrgen_duck import evaluate, folders, preflight
 from idrgen_duck.config import RunConfig
+from idrgen_duck.engines import DuckDBEngine, Engine, SparkEngine
 from idrgen_duck.plan import Plan, make_plan
 from idrgen_duck.render import (
     CEILING,
     REPORT,
     RenderedStep,
     output_layout,
+    recorded_step_log,
     render_metadata,
     render_run,
 )
@@ -44,6 +46,7 @@ CEILING_STEP = RenderedStep("930_ceiling", "", None)
 class StepResult:
     name: str
     seconds: float
+    finished_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
 
 
 @dataclass
@@ -60,7 +63,8 @@ class RunResult:
 
 
 def peak_rss_bytes() -> int:
-    """Peak resident memory of this process (ru_maxrss is KiB on Linux, bytes on macOS)."""
+    """Peak resident memory of this process (ru_maxrss is KiB on Linux, bytes on macOS).
+    Spark's JVM is another process: a Spark run's peak is Python's and DuckDB's only."""
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak if sys.platform == "darwin" else peak * 1024
 
@@ -88,12 +92,12 @@ class Unobserved:
         return None
 
 
-# How often a running step's progress is read while DuckDB works.
+# How often a running step's progress is read while the engine works.
 POLL_SECONDS = 0.25
 
 
 def execute_steps(
-    con: duckdb.DuckDBPyConnection,
+    engine: Engine,
     steps: list[RenderedStep],
     observer: StepObserver | None = None,
 ) -> list[StepResult]:
@@ -102,39 +106,35 @@ def execute_steps(
     for step in steps:
         started = time.perf_counter()
         observer.started(step)
-        _execute_step(con, step, observer)
+        _execute_step(engine, step, observer)
         elapsed = time.perf_counter() - started
         results.append(StepResult(step.name, elapsed))
         observer.finished(step, elapsed)
     return results
 
 
-def _execute_step(
-    con: duckdb.DuckDBPyConnection, step: RenderedStep, observer: StepObserver
-) -> None:
+def _execute_step(engine: Engine, step: RenderedStep, observer: StepObserver) -> None:
     """A step's statements, one by one, with its fraction done reported meanwhile:
     (statements finished + progress of the current one) / statements."""
-    statements = con.extract_statements(step.sql)
+    statements = engine.statements(step.sql)
     done = [0]
 
     def work() -> None:
         for statement in statements:
-            con.execute(statement)
+            engine.execute(statement)
             done[0] += 1
 
     def poll() -> None:
-        current = max(con.query_progress(), 0.0) / 100 if done[0] < len(statements) else 0
+        current = engine.progress() if done[0] < len(statements) else 0
         observer.advanced(step, min(1.0, (done[0] + current) / max(len(statements), 1)))
 
-    run_interruptibly(con, work, poll)
+    run_interruptibly(engine, work, poll)
 
 
-def run_interruptibly(
-    con: duckdb.DuckDBPyConnection, work: Callable[[], None], poll: Callable[[], None]
-) -> None:
-    """Run `work` (DuckDB calls on `con`) in a thread; this one calls `poll` meanwhile.
+def run_interruptibly(engine: Engine, work: Callable[[], None], poll: Callable[[], None]) -> None:
+    """Run `work` (calls on `engine`) in a thread; this one calls `poll` meanwhile.
 
-    A signal lands in this thread (interrupts.py), which interrupts DuckDB instead of
+    A signal lands in this thread (interrupts.py), which interrupts the engine instead of
     waiting for the query, then re-raises once the work thread has stopped.
     """
     failure: list[BaseException] = []
@@ -149,14 +149,14 @@ def run_interruptibly(
             finished.set()
 
     # An Event, not Thread.join(timeout): a join interrupted by a signal can leave the thread
-    # marked as stopped while DuckDB still runs, and closing the connection then fails.
+    # marked as stopped while the engine still runs, and closing the connection then fails.
     threading.Thread(target=target, name="idrgen-work", daemon=True).start()
     try:
         while not finished.wait(POLL_SECONDS):
             poll()
     except BaseException:
         while not finished.wait(POLL_SECONDS):
-            con.interrupt()  # again, in case the first landed between two statements
+            engine.interrupt()  # again, in case the first landed between two statements
         raise
     if failure:
         raise failure[0]
@@ -174,6 +174,27 @@ def check(config: RunConfig, overwrite: bool) -> None:
     preflight.check_disk(preflight.estimate(plan), output_dir, config.temp_dir)
 
 
+@contextlib.contextmanager
+def generation_engine(config: RunConfig, work: Path) -> Iterator[Engine]:
+    """The engine that generates: DuckDB on a database file in the work folder (its tables,
+    persons above all, are stored compressed and evicted under the memory limit, so large
+    scales never run out), or Spark."""
+    engine: Engine
+    if config.engine == "spark":
+        engine = SparkEngine(config, work, config.spark_master)
+    else:
+        engine = DuckDBEngine(str(work / "work.duckdb"))
+    try:
+        yield engine
+    finally:
+        engine.close()
+
+
+def report_engine(config: RunConfig, work: Path) -> DuckDBEngine:
+    """DuckDB in memory, for the steps that read the written files back (report, ceiling)."""
+    return DuckDBEngine(threads=config.threads, memory_limit=config.memory_limit, temp_dir=work)
+
+
 def run(
     config: RunConfig,
     overwrite: bool = False,
@@ -187,17 +208,23 @@ def run(
     observer = observer or Unobserved()
     result = RunResult(output_dir=output_dir, plan=plan)
     started = time.perf_counter()
+    started_at = datetime.now(timezone.utc)
     staging = folders.make_staging(output_dir, layout, "--output-dir")
     work = staging / ".spill"
     try:
         if config.temp_dir is not None:
             work = folders.make_work_folder(config.temp_dir.resolve(), "--temp-dir")
         work.mkdir(parents=True, exist_ok=True)
-        steps = render_run(plan, staging.as_posix(), work.as_posix())
-        # a database file in the work folder, not memory: its tables (persons above all) are
-        # stored compressed and evicted under the memory limit, so large scales never run out
-        with contextlib.closing(db.connect(str(work / "work.duckdb"))) as con:
-            result.steps = execute_steps(con, steps, observer)
+        steps = render_run(plan, staging.as_posix(), work.as_posix(), config.engine)
+        generation = [s for s in steps if s.engine == config.engine]
+        with generation_engine(config, work) as engine:
+            result.steps = execute_steps(engine, generation, observer)
+        if len(generation) < len(steps):  # the report, read back by DuckDB
+            reading = report_engine(config, work)
+            with contextlib.closing(reading):
+                reading.execute(recorded_step_log(plan, started_at, result.steps))
+                rest = [s for s in steps if s.engine != config.engine]
+                result.steps += execute_steps(reading, rest, observer)
         for name, text in render_metadata(plan).items():
             (staging / "metadata" / name).write_text(text, encoding="utf-8")
         if config.scale <= CEILING_MAX_SCALE:
@@ -221,10 +248,11 @@ def _write_ceiling(
     observer.started(CEILING_STEP)
     started = time.perf_counter()
     scores: list[evaluate.Scores] = []
-    with contextlib.closing(
-        db.connect(threads=config.threads, memory_limit=config.memory_limit, temp_dir=work)
-    ) as con:
-        run_interruptibly(con, lambda: scores.append(evaluate.ceiling(staging, con)), lambda: None)
+    engine = report_engine(config, work)
+    with contextlib.closing(engine):
+        run_interruptibly(
+            engine, lambda: scores.append(evaluate.ceiling(staging, engine.con)), lambda: None
+        )
     text = json.dumps(scores[0].as_dict(), indent=2) + "\n"
     (staging / CEILING).write_text(text, encoding="utf-8")
     elapsed = time.perf_counter() - started
@@ -241,6 +269,7 @@ def _complete_report(path: Path, result: RunResult) -> None:
         table["seconds"] = round(seconds.get(table["table"], 0.0), 3)
     report["run"] |= {
         "runner": "idrgen-duck run",
+        "engine": result.plan.config.engine,
         "wall_seconds": round(result.seconds, 3),
         "peak_rss_bytes": result.peak_rss_bytes,
         "steps": [{"step": s.name, "seconds": round(s.seconds, 3)} for s in result.steps],

@@ -6,8 +6,8 @@ import io
 
 from rich.console import Console
 
-from idrgen_duck import db
 from idrgen_duck.console import LiveProgress
+from idrgen_duck.engines import DuckDBEngine
 from idrgen_duck.render import RenderedStep
 from idrgen_duck.runner import execute_steps
 
@@ -36,9 +36,9 @@ SLOW = RenderedStep(
 
 
 def test_steps_report_progress_between_zero_and_one_and_finish() -> None:
-    con = db.connect()
+    engine = DuckDBEngine()
     recorder = Recorder()
-    results = execute_steps(con, [RenderedStep("000_setup", "SELECT 1"), SLOW], recorder)
+    results = execute_steps(engine, [RenderedStep("000_setup", "SELECT 1"), SLOW], recorder)
     assert [r.name for r in results] == ["000_setup", "050_slow"]
     kinds = [(kind, name) for kind, name, _ in recorder.events]
     assert kinds[0] == ("started", "000_setup") and kinds[-1] == ("finished", "050_slow")
@@ -47,15 +47,14 @@ def test_steps_report_progress_between_zero_and_one_and_finish() -> None:
     ]
     assert fractions and all(0.0 <= f <= 1.0 for f in fractions)
     assert any(0.0 < f < 1.0 for f in fractions), fractions  # seen mid-way, not only at the end
-    assert con.execute("SELECT count(*) FROM digests").fetchone() == (3_000_000,)
+    assert engine.con.execute("SELECT count(*) FROM digests").fetchone() == (3_000_000,)
 
 
 def test_terminal_progress_shows_rows_and_rate() -> None:
     out = io.StringIO()
     console = Console(file=out, force_terminal=True, width=140)
-    con = db.connect()
     with LiveProgress(console) as display:
-        execute_steps(con, [SLOW], display)
+        execute_steps(DuckDBEngine(), [SLOW], display)
     text = out.getvalue()
     assert "050_slow" in text and "100%" in text
     assert "3,000,000 rows" in text and "rows/s" in text

@@ -1,63 +1,19 @@
 {#-
-  Formatting of numbers into identifier strings. The dialect-specific pieces (hex, zero
-  padding, timestamp arithmetic) are dispatched; the shapes built on them are portable.
+  Formatting of numbers into identifier strings, and the integer time of events. The engine
+  pieces (hex, zero padding, integer division) come from engine.sql; the shapes built on them
+  are portable.
 -#}
 
-{#- Zero-padded decimal of a non-negative integer. -#}
-{% macro digits(expr, width) -%}
-{{ dispatch('digits')(expr, width) }}
-{%- endmacro %}
-{% macro duckdb__digits(expr, width) -%}
-lpad(CAST({{ expr }} AS VARCHAR), {{ width }}, '0')
-{%- endmacro %}
-
-{#- Several integers in hex with literal text between them, as one string. `items` lists
-    `(expr, width)` pairs (zero-padded hex of an integer below 16^width) and plain strings
-    (text kept as is); `upper` gives upper-case digits. One formatting call for the whole
-    identifier instead of one per piece: device ids and tokens, made of many hex pieces, are
-    the persons' costliest columns. -#}
-{% macro hex_join(items, upper=false) -%}
-{{ dispatch('hex_join')(items, upper) }}
-{%- endmacro %}
-{% macro duckdb__hex_join(items, upper) -%}
-{%- set ns = namespace(pattern='', args=[]) -%}
-{%- for item in items -%}
-{%- if item is string -%}
-{%- set ns.pattern = ns.pattern ~ item | replace('%', '%%') | replace("'", "''") -%}
-{%- else -%}
-{%- set ns.pattern = ns.pattern ~ '%0' ~ item[1] ~ ('X' if upper else 'x') -%}
-{%- set ns.args = ns.args + [item[0]] -%}
-{%- endif -%}
-{%- endfor -%}
-printf('{{ ns.pattern }}', {{ ns.args | join(', ') }})
-{%- endmacro %}
-
-{#- A timestamp plus a whole number of seconds. -#}
-{% macro add_seconds(ts, seconds) -%}
-{{ dispatch('add_seconds')(ts, seconds) }}
-{%- endmacro %}
-{% macro duckdb__add_seconds(ts, seconds) -%}
-(CAST({{ ts }} AS TIMESTAMP) + to_seconds(CAST({{ seconds }} AS BIGINT)))
-{%- endmacro %}
-
-{#- Seconds between two timestamps. -#}
-{% macro seconds_between(lo, hi) -%}
-{{ dispatch('seconds_between')(lo, hi) }}
-{%- endmacro %}
-{% macro duckdb__seconds_between(lo, hi) -%}
-date_diff('second', CAST({{ lo }} AS TIMESTAMP), CAST({{ hi }} AS TIMESTAMP))
-{%- endmacro %}
-
-{#- A uniformly drawn timestamp in [lo, hi] (both SQL timestamp expressions). -#}
+{#- A uniformly drawn time in [lo, hi], epoch seconds (both integer SQL expressions). -#}
 {% macro timestamp_between(stream, key, lo, hi) -%}
-{{ add_seconds(lo, 'floor(' ~ uniform(stream, key) ~ ' * (' ~ seconds_between(lo, hi) ~ ' + 1))') }}
+(({{ lo }}) + {{ uniform_int(stream, key, '(' ~ hi ~ ') - (' ~ lo ~ ') + 1') }})
 {%- endmacro %}
 
 {#- A bijection of [0, 2^32): distinct inputs give distinct outputs, so ids built from
     sequential numbers stay unique while looking unordered. The multiplier is odd and below
     2^31, so the product stays below 2^63. -#}
 {% macro scramble(expr, salt) -%}
-((({{ expr }}) * 1103515245 + {{ stream_id(salt) }}) % 4294967296)
+{{ imod('(' ~ expr ~ ') * 1103515245 + ' ~ stream_id(salt), 4294967296) }}
 {%- endmacro %}
 
 {#- A primary key: prefix + 10 scrambled digits of the record number. -#}
@@ -68,8 +24,8 @@ date_diff('second', CAST({{ lo }} AS TIMESTAMP), CAST({{ hi }} AS TIMESTAMP))
 {#- Upper-case 8-4-4-4-12 UUID (the shape of an iOS identifierForVendor), version 4, from the
     draws `d`_a ... `d`_e (see draw_columns). -#}
 {% macro uuid_upper(d) -%}
-{{ hex_join([(d ~ '_a', 8), '-', (d ~ '_b % 65536', 4), '-4', (d ~ '_c % 4096', 3), '-',
-             ('32768 + ' ~ d ~ '_c // 65536 % 16384', 4), '-', (d ~ '_d % 65536', 4), (d ~ '_e', 8)],
+{{ hex_join([(d ~ '_a', 8), '-', (imod(d ~ '_b', 65536), 4), '-4', (imod(d ~ '_c', 4096), 3), '-',
+             ('32768 + ' ~ imod(idiv(d ~ '_c', 65536), 16384), 4), '-', (imod(d ~ '_d', 65536), 4), (d ~ '_e', 8)],
             upper=true) }}
 {%- endmacro %}
 
@@ -78,14 +34,28 @@ date_diff('second', CAST({{ lo }} AS TIMESTAMP), CAST({{ hi }} AS TIMESTAMP))
 {{ hex_join([(d ~ '_hi', 8), (d ~ '_lo', 8)]) }}
 {%- endmacro %}
 
+{#- The decimal digit of a non-negative integer at position i (0 = units). -#}
+{% macro digit_at(expr, i) -%}
+{{ imod(idiv(expr, 10 ** i), 10) }}
+{%- endmacro %}
+
 {#- Luhn check digit of a non-negative integer with `n` digits (cards, loyalty numbers). -#}
 {% macro luhn_check_digit(expr, n) -%}
-((10 - ((
+{{ imod('10 - ' ~ imod(luhn_sum(expr, n), 10), 10) }}
+{%- endmacro %}
+{% macro luhn_sum(expr, n) -%}
+(0
 {%- for i in range(n) %}
-{% set d = '((' ~ expr ~ ') // ' ~ (10 ** i) ~ ' % 10)' %}
+{% set d = digit_at(expr, i) %}
 {%- if i % 2 == 0 %} + (2 * {{ d }} - 9 * CAST({{ d }} >= 5 AS INTEGER)){% else %} + {{ d }}{% endif %}
-{%- endfor %}
-) % 10)) % 10)
+{%- endfor %})
+{%- endmacro %}
+
+{#- An amount in cents (an integer) as DECIMAL(p, 2): a decimal multiplication by 0.01, exact
+    in every engine (no division, whose result type differs from engine to engine; ten times
+    faster in DuckDB than building the text). -#}
+{% macro cents_to_decimal(cents, precision=10) -%}
+CAST(CAST({{ cents }} AS DECIMAL(18, 0)) * 0.01 AS DECIMAL({{ precision }}, 2))
 {%- endmacro %}
 
 {#- Primary key of a source's record: the same expression wherever the key is written (the

@@ -1,32 +1,47 @@
 {#-
   The identity graph: which sources a person appears in, and how a source's exact record count
   is shared among its persons. Python calibrates the probabilities (plan.py); these macros
-  apply them with hash draws.
+  apply them with hash draws and integer arithmetic.
 -#}
 
-{#- TRUE when the person is drawn into non-CRM source `table_id`.
-    Weighted sampling without replacement by exponential keys: key_s = -ln(u_s) / w_s, and the
-    person joins the `draws` sources with the smallest keys. The weights depend on the CRM flag
-    (calibration.weights[flag]); `keys` maps table_id -> the key column of each source. -#}
-{% macro drawn_into(table_id, keys, draws) -%}
-(1{% for other in keys if other != table_id %} + CAST({{ keys[other] }} < {{ keys[table_id] }} AS INTEGER){% endfor %} <= {{ draws }})
+{#- The set of non-CRM sources a person joins, as a bit mask (bit i: plan.NON_CRM[i]).
+    Plackett-Luce sampling without replacement by the calibrated weights (which depend on
+    the CRM flag) gives each set of `draws` sources a probability that plan.py computes
+    exactly (Calibration.subsets); one weighted pick over those sets draws it, by `draw` (a
+    column: the pick is a CASE of up to 20 sets). -#}
+{% macro source_mask(draw, in_crm, source_count) -%}
+CASE WHEN {{ in_crm }} THEN
+    CASE {{ source_count }}
+{% for k in source_count_shares %}
+        WHEN {{ k }} THEN {{ pick_by(draw, calibration.subsets[1][k - 1], quote=false) }}
+{% endfor %}
+    END
+ELSE
+    CASE {{ source_count }}
+{% for k in source_count_shares if k < 7 %}
+        WHEN {{ k }} THEN {{ pick_by(draw, calibration.subsets[0][k], quote=false) }}
+{% endfor %}
+    END
+END
 {%- endmacro %}
 
-{% macro exponential_key(stream, key, weight_sql) -%}
-(-ln({{ uniform_open(stream, key) }}) / ({{ weight_sql }}))
+{#- Whether bit `i` of a mask is set. -#}
+{% macro has_bit(mask, i) -%}
+({{ imod(idiv(mask, 2 ** i), 2) }} = 1)
 {%- endmacro %}
 
 {#- Groups of consecutive numbers: each block of 4 is split into groups (4 | 3+1 | 2+2 |
     2+1+1 | 1+1+1+1) and the expression gives the first number of the group `no` is in.
     Used for households (persons living together) and for anonymous POS baskets. -#}
 {% macro group_start(stream, no, weights) -%}
-(({{ no }}) - ({{ no }}) % 4 + CAST(substr({{ pick(stream, '(' ~ no ~ ') // 4', weights) }}, CAST(({{ no }}) % 4 AS INTEGER) + 1, 1) AS INTEGER))
+{%- set offset = imod(no, 4) -%}
+(({{ no }}) - {{ offset }} + CAST(substr({{ pick(stream, idiv(no, 4), weights) }}, CAST({{ offset }} AS INTEGER) + 1, 1) AS INTEGER))
 {%- endmacro %}
 
 {#- How many numbers share the group of `no` (same stream, key and weights as group_start). -#}
 {% macro group_size(stream, no, weights) -%}
-{%- set pattern = pick(stream, '(' ~ no ~ ') // 4', weights) -%}
-(4 - length(replace({{ pattern }}, substr({{ pattern }}, CAST(({{ no }}) % 4 AS INTEGER) + 1, 1), '')))
+{%- set pattern = pick(stream, idiv(no, 4), weights) -%}
+(4 - length(replace({{ pattern }}, substr({{ pattern }}, CAST({{ imod(no, 4) }} AS INTEGER) + 1, 1), '')))
 {%- endmacro %}
 
 {#- Records of person p in a source: one each for the source's members, and the rest
@@ -40,27 +55,28 @@
 {% macro allocate(table_id, records) -%}
 {%- set t = table_id -%}
 {%- set extra = 'greatest(' ~ records ~ ' - members_' ~ t ~ ', 0)' -%}
-{%- set before = '((CAST(' ~ extra ~ ' AS HUGEINT) * (cw_' ~ t ~ ' - w_' ~ t ~ ')) // total_w_' ~ t ~ ')' -%}
-{%- set upto = '((CAST(' ~ extra ~ ' AS HUGEINT) * cw_' ~ t ~ ') // total_w_' ~ t ~ ')' -%}
+{%- set before = muldiv(extra, 'cw_' ~ t ~ ' - w_' ~ t, 'total_w_' ~ t) -%}
+{%- set upto = muldiv(extra, 'cw_' ~ t, 'total_w_' ~ t) -%}
 CASE WHEN in_{{ t }} AND rank_{{ t }} < {{ records }}
-     THEN CAST(1 + {{ upto }} - {{ before }} AS BIGINT) ELSE 0 END AS n_{{ t }},
+     THEN 1 + {{ upto }} - {{ before }} ELSE 0 END AS n_{{ t }},
 CASE WHEN in_{{ t }} AND rank_{{ t }} < {{ records }}
-     THEN CAST(rank_{{ t }} + {{ before }} AS BIGINT) END AS first_{{ t }}
+     THEN rank_{{ t }} + {{ before }} END AS first_{{ t }}
 {%- endmacro %}
 
 {#- The running sums `allocate` needs, as window columns over the persons table. -#}
 {% macro allocation_windows(table_id) -%}
 {%- set t = table_id -%}
-sum(CAST(in_{{ t }} AS BIGINT)) OVER by_person - 1 AS rank_{{ t }},
-sum(w_{{ t }}) OVER by_person AS cw_{{ t }},
-sum(CAST(in_{{ t }} AS BIGINT)) OVER () AS members_{{ t }},
-greatest(sum(w_{{ t }}) OVER (), 1) AS total_w_{{ t }}
+{#- sums as BIGINT: DuckDB widens a sum of BIGINTs to HUGEINT, Spark keeps BIGINT -#}
+CAST(sum(CAST(in_{{ t }} AS BIGINT)) OVER by_person AS BIGINT) - 1 AS rank_{{ t }},
+CAST(sum(w_{{ t }}) OVER by_person AS BIGINT) AS cw_{{ t }},
+CAST(sum(CAST(in_{{ t }} AS BIGINT)) OVER () AS BIGINT) AS members_{{ t }},
+greatest(CAST(sum(w_{{ t }}) OVER () AS BIGINT), 1) AS total_w_{{ t }}
 {%- endmacro %}
 
 {#- One row per record of a source, from the persons table: `record_no` numbers the source's
     records 0..n-1, `nth` is the record's index within its person; for e-commerce and POS,
     `group_no` identifies the order or basket (a run of consecutive lines of one person).
-    Reads the materialised persons table, so DuckDB scans it with every thread. The unnest
+    Reads the materialised persons table, so DuckDB scans it with every thread. The expansion
     sits in a SELECT list, not in a LATERAL subquery: DuckDB 1.5 (the CLI) plans the LATERAL
     form as a join, which writes the rows in thread order; both plan this form as an unnest,
     which keeps the persons table's order. -#}
@@ -68,9 +84,9 @@ greatest(sum(w_{{ t }}) OVER (), 1) AS total_w_{{ t }}
 (SELECT r.*, r.first_{{ table_id }} + r.nth AS record_no
         {%- if table_id in ('ecom', 'pos') %},
         -- the order / basket: its first line's record number
-        r.first_{{ table_id }} + r.nth // {{ lines_per_order('r.person_id') }} * {{ lines_per_order('r.person_id') }} AS group_no
+        r.first_{{ table_id }} + {{ idiv('r.nth', lines_per_order('r.person_id')) }} * {{ lines_per_order('r.person_id') }} AS group_no
         {%- endif %}
- FROM (SELECT p.*, unnest(range(p.n_{{ table_id }})) AS nth
+ FROM (SELECT p.*, {{ repeat_rows('p.n_' ~ table_id) }} AS nth
        FROM {{ P }}persons AS p
        WHERE p.n_{{ table_id }} > 0) AS r)
 {%- endmacro %}

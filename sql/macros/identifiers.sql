@@ -5,7 +5,7 @@
 
 {#- ASCII letters only, lower case: the raw material of email local parts. -#}
 {% macro email_name(expr) -%}
-coalesce(nullif(regexp_replace(lower({{ expr }}), '[^a-z]', '', 'g'), ''), 'user')
+coalesce(nullif({{ regex_replace_all('lower(' ~ expr ~ ')', '[^a-z]', '') }}, ''), 'user')
 {%- endmacro %}
 
 {#- Local part of a personal address, from the romanised name, in the drawn pattern
@@ -14,10 +14,10 @@ coalesce(nullif(regexp_replace(lower({{ expr }}), '[^a-z]', '', 'g'), ''), 'user
 {% macro email_local_part(a) -%}
 {%- set f = email_name(a ~ '.first_name_latin') -%}
 {%- set l = email_name(a ~ '.last_name_latin') -%}
-{%- set yy = digits(a ~ '.birth_year % 100', 2) -%}
+{%- set yy = digits(imod(a ~ '.birth_year', 100), 2) -%}
 CASE
     WHEN {{ a }}.email_domain = 'qq.com' AND {{ chance('persons.qq_numeric', a ~ '.person_id', 0.6) }}
-        THEN CAST({{ between('persons.qq_number', a ~ '.person_id', 10000, 3999999999) }} AS VARCHAR)
+        THEN {{ as_text(between('persons.qq_number', a ~ '.person_id', 10000, 3999999999)) }}
     WHEN {{ a }}.email_pattern = 'first.last' THEN {{ f }} || '.' || {{ l }}
     WHEN {{ a }}.email_pattern = 'firstlast' THEN {{ f }} || {{ l }}
     WHEN {{ a }}.email_pattern = 'f.last' THEN left({{ f }}, 1) || '.' || {{ l }}
@@ -27,7 +27,7 @@ CASE
     WHEN {{ a }}.email_pattern = 'firstYY' THEN {{ f }} || {{ yy }}
     WHEN {{ a }}.email_pattern = 'first.lastYY' THEN {{ f }} || '.' || {{ l }} || {{ yy }}
     WHEN {{ a }}.email_pattern = 'firstlastNNN'
-        THEN {{ f }} || {{ l }} || CAST({{ between('persons.email_number', a ~ '.person_id', 1, 999) }} AS VARCHAR)
+        THEN {{ f }} || {{ l }} || {{ as_text(between('persons.email_number', a ~ '.person_id', 1, 999)) }}
     ELSE {{ l }} || {{ f }}
 END
 {%- endmacro %}
@@ -42,8 +42,8 @@ CASE WHEN {{ domain }} IN ('gmail.com', 'googlemail.com') THEN replace({{ local 
 {#- Street line in the country's order ('12 High Street' or 'Hauptstraße 12'). -#}
 {% macro street_address(a) -%}
 CASE WHEN {{ a }}.street_format = 'number_street'
-     THEN CAST({{ a }}.house_number AS VARCHAR) || ' ' || {{ a }}.street_name
-     ELSE {{ a }}.street_name || ' ' || CAST({{ a }}.house_number AS VARCHAR) END
+     THEN {{ as_text(a ~ '.house_number') }} || ' ' || {{ a }}.street_name
+     ELSE {{ a }}.street_name || ' ' || {{ as_text(a ~ '.house_number') }} END
 {%- endmacro %}
 
 {#- National significant number of a mobile phone: the plan's prefix plus subscriber digits.
@@ -53,25 +53,24 @@ CASE WHEN {{ a }}.street_format = 'number_street'
     multiplier 7777777 is coprime to 2, 3 and 5, hence to every range size used here. -#}
 {% macro mobile_nsn(a) -%}
 {%- set x = '(' ~ a ~ '.phone_rank * 7777777 + 1234567)' -%}
+{%- set nanp = imod(x, 7200000) -%}
 CASE WHEN {{ a }}.country_code IN ('US', 'CA') THEN
     {{ a }}.phone_prefix
-    || CAST((2 + {{ x }} % 7200000 // 10000 // 90) * 100
-            + CASE WHEN {{ x }} % 7200000 // 100000 % 9 = 0 THEN 0
-                   ELSE {{ x }} % 7200000 // 100000 % 9 + 1 END * 10
-            + {{ x }} % 7200000 // 10000 % 10 AS VARCHAR)
-    || {{ digits(x ~ ' % 10000', 4) }}
+    || {{ as_text('(2 + ' ~ idiv(idiv(nanp, 10000), 90) ~ ') * 100'
+                  ~ ' + CASE WHEN ' ~ imod(idiv(nanp, 100000), 9) ~ ' = 0 THEN 0'
+                  ~ ' ELSE ' ~ imod(idiv(nanp, 100000), 9) ~ ' + 1 END * 10'
+                  ~ ' + ' ~ imod(idiv(nanp, 10000), 10)) }}
+    || {{ digits(imod(x, 10000), 4) }}
 ELSE
-    {{ a }}.phone_prefix
-    || lpad(CAST({{ x }} % CAST(pow(10, {{ a }}.subscriber_digits) AS BIGINT) AS VARCHAR),
-            {{ a }}.subscriber_digits, '0')
+    {{ a }}.phone_prefix || {{ digits(imod(x, a ~ '.subscriber_space'), a ~ '.subscriber_digits') }}
 END
 {%- endmacro %}
 
 {#- Loyalty card number: '6' + 11 digits (a bijection of the person id, so unique) + Luhn
     check digit; 13 digits in all. -#}
 {% macro loyalty_card_number(person_id) -%}
-{%- set payload = '(600000000000 + (' ~ person_id ~ ' * 987654321 + 12345) % 100000000000)' -%}
-(CAST({{ payload }} AS VARCHAR) || CAST({{ luhn_check_digit(payload, 12) }} AS VARCHAR))
+{%- set payload = '(600000000000 + ' ~ imod('(' ~ person_id ~ ') * 987654321 + 12345', 100000000000) ~ ')' -%}
+({{ as_text(payload) }} || {{ as_text(luhn_check_digit(payload, 12)) }})
 {%- endmacro %}
 
 {#- A payment-processor token for one card: 'tok_' + 24 hex digits, from the draws `d`_a,
@@ -83,28 +82,9 @@ END
 {#- Hash of the normalised shipping address (lower case, single spaces, postcode without
     spaces): what a retailer stores to match addresses without keeping them. -#}
 {% macro address_hash(line1, postcode, city, country) -%}
-{{ md5_hex("lower(regexp_replace(trim(" ~ line1 ~ "), '\\s+', ' ', 'g')) || '|' || "
+{{ md5_hex("lower(" ~ regex_replace_all('trim(' ~ line1 ~ ')', '\\s+', ' ') ~ ") || '|' || "
            ~ "lower(replace(" ~ postcode ~ ", ' ', '')) || '|' || lower(" ~ city ~ ") || '|' || "
            ~ country) }}
-{%- endmacro %}
-
-{% macro md5_hex(expr) -%}
-{{ dispatch('md5_hex')(expr) }}
-{%- endmacro %}
-{% macro duckdb__md5_hex(expr) -%}
-md5({{ expr }})
-{%- endmacro %}
-
-{#- The first n items (1 <= n <= their number) of a list of expressions, as an array: one
-    CASE branch per length, so only the kept items are computed. Items made of draws should
-    read them as columns (draw_columns): DuckDB does not share sub-expressions inside CASE. -#}
-{% macro array_prefix(items, n) -%}
-{{ dispatch('array_prefix')(items, n) }}
-{%- endmacro %}
-{% macro duckdb__array_prefix(items, n) -%}
-CASE {{ n }}
-{%- for i in range(1, items | length) %} WHEN {{ i }} THEN [{{ items[:i] | join(', ') }}]{% endfor %}
- ELSE [{{ items | join(', ') }}] END
 {%- endmacro %}
 
 {#- A phone number written in one of the forms real systems hold. `nsn` is the national
@@ -137,8 +117,8 @@ END
 {#- A loyalty card issued again (re-enrolment): prefix 7 instead of 6, so it never equals a
     first card; a bijection of the record number keeps it unique. -#}
 {% macro reissued_card_number(record_no) -%}
-{%- set payload = '(700000000000 + (' ~ record_no ~ ' * 987654321 + 54321) % 100000000000)' -%}
-(CAST({{ payload }} AS VARCHAR) || CAST({{ luhn_check_digit(payload, 12) }} AS VARCHAR))
+{%- set payload = '(700000000000 + ' ~ imod('(' ~ record_no ~ ') * 987654321 + 54321', 100000000000) ~ ')' -%}
+({{ as_text(payload) }} || {{ as_text(luhn_check_digit(payload, 12)) }})
 {%- endmacro %}
 
 {#- Push token in the platform's shape: APNs 64 hex digits; FCM '<11 chars>:APA91b<hex>'.
@@ -173,24 +153,24 @@ CASE WHEN {{ os_type }} = 'iOS' THEN {{ uuid_upper(d ~ '_ios') }} ELSE {{ hex16(
 {#- A number from a fixed (prefix, digits) plan: an affine bijection of `rank`, so distinct
     ranks give distinct numbers within the plan. -#}
 {% macro planned_number(prefix, digits_count, rank) -%}
-('{{ prefix }}' || {{ digits('((' ~ rank ~ ') * 7777777 + 1234567) % ' ~ 10 ** digits_count, digits_count) }})
+('{{ prefix }}' || {{ digits(imod('(' ~ rank ~ ') * 7777777 + 1234567', 10 ** digits_count), digits_count) }})
 {%- endmacro %}
 
 {#- A household landline in the country's fixed-line plan (realism.LANDLINE_PLANS), an affine
     bijection of the household id: unique while household ids stay below the plan's size
     (10^7 or more; NANP 720,000 numbers per area code). NANP: area code, exchange N1X, line. -#}
 {% macro landline_nsn(a) -%}
-{%- set x = '((' ~ a ~ '.household_id * 7777777 + 1234567) % ' -%}
+{%- set x = '(' ~ a ~ '.household_id * 7777777 + 1234567)' -%}
 CASE {{ a }}.country_code
 {% for country, areas in nanp_landline_areas.items() %}
 {% set space = 720000 * (areas | length) %}
+{% set line = imod(imod(x, space), 720000) %}
     WHEN '{{ country }}' THEN
-        CASE {{ x }}{{ space }}) // 720000
+        CASE {{ idiv(imod(x, space), 720000) }}
         {% for area in areas %}WHEN {{ loop.index0 }} THEN '{{ area }}' {% endfor %}END
-        || CAST(2 + {{ x }}{{ space }}) % 720000 // 10000 // 9 AS VARCHAR) || '1'
-        || CAST(CASE WHEN {{ x }}{{ space }}) % 720000 // 10000 % 9 = 0 THEN 0
-                     ELSE {{ x }}{{ space }}) % 720000 // 10000 % 9 + 1 END AS VARCHAR)
-        || {{ digits(x ~ space ~ ') % 10000', 4) }}
+        || {{ as_text('2 + ' ~ idiv(idiv(line, 10000), 9)) }} || '1'
+        || {{ as_text('CASE WHEN ' ~ imod(idiv(line, 10000), 9) ~ ' = 0 THEN 0 ELSE ' ~ imod(idiv(line, 10000), 9) ~ ' + 1 END') }}
+        || {{ digits(imod(line, 10000), 4) }}
 {% endfor %}
 {% for country, (prefix, n) in landline_plans.items() %}
     WHEN '{{ country }}' THEN {{ planned_number(prefix, n, a ~ '.household_id') }}
@@ -211,7 +191,7 @@ END
 {#- A second, unrelated address (a numeric handle at a global provider, unique per person):
     what a person uses to stay apart in one source. -#}
 {% macro alternate_email(a) -%}
-('8' || {{ digits('(' ~ a ~ '.person_id * 7777777 + 4242) % 100000000', 8) }} || '@'
+('8' || {{ digits(imod(a ~ '.person_id * 7777777 + 4242', 100000000), 8) }} || '@'
  || {{ pick('persons.alternate_domain', a ~ '.person_id',
             {'gmail.com': 5, 'outlook.com': 2, 'yahoo.com': 2, 'icloud.com': 1}) }})
 {%- endmacro %}

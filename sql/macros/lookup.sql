@@ -6,35 +6,46 @@
   weight is under 1/4096 of their group may own no bucket and are never drawn.
 -#}
 
-{#- Read a committed seed CSV; every column as text, so types never depend on sniffing. -#}
-{% macro read_seed(file) -%}
-read_csv('{{ seeds }}/{{ file }}', header = true, all_varchar = true)
-{%- endmacro %}
-
 {#- Create the bucketed table {{ P }}pick_<name> from a seed file.
     group_sql: the group key expression over the CSV's columns (a string);
-    order_sql: a total order of the rows within a group (ties would make buckets ambiguous);
+    order_sql: the columns ("a, b") that tell the rows of a group apart. Rows are ordered by
+    the md5 of those values read as two 48-bit integers, not by the text itself: an integer
+    order is the same in every engine, whatever its collation;
     columns: the CSV columns to keep. -#}
 {% macro create_bucketed(name, file, group_sql, order_sql, columns, weight='weight') -%}
-CREATE OR REPLACE TABLE {{ P }}pick_{{ name }} AS
+{%- set content = order_sql.split(',') | map('trim') | map('coalesced') | join(" || '|' || ") -%}
+{{ load_seed(file) }}
+{% set query %}
 WITH weighted AS (
     SELECT {{ columns | join(', ') }},
            {{ group_sql }} AS grp,
            -- integer weights: the running sums are then exact, whatever the thread count
-           CAST(round(CAST({{ weight }} AS DOUBLE) * 1000000) AS BIGINT) AS w
-    FROM {{ read_seed(file) }}
+           CAST(round(CAST({{ weight }} AS DOUBLE) * 1000000) AS BIGINT) AS w,
+           {{ md5_hex(content) }} AS row_hash
+    FROM {{ seed(file) }}
 ), cumulated AS (
     SELECT *,
-           sum(w) OVER (PARTITION BY grp ORDER BY {{ order_sql }}
-                        ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum,
-           sum(w) OVER (PARTITION BY grp) AS total
+           CAST(sum(w) OVER (PARTITION BY grp
+                             ORDER BY {{ hex_to_int('substr(row_hash, 1, 12)') }}, {{ hex_to_int('substr(row_hash, 13, 12)') }}
+                             ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS BIGINT) AS cum,
+           CAST(sum(w) OVER (PARTITION BY grp) AS BIGINT) AS total
     FROM weighted
+), owned AS (
+    -- the buckets [first, after) of each row
+    SELECT *, {{ idiv(lookup_buckets() ~ ' * (cum - w)', 'total') }} AS first_bucket,
+              {{ idiv(lookup_buckets() ~ ' * cum', 'total') }} AS after_bucket
+    FROM cumulated
+), expanded AS (
+    SELECT {{ columns | map('column_name') | join(', ') }}, grp, first_bucket,
+           {{ repeat_rows('after_bucket - first_bucket') }} AS k
+    FROM owned
+    WHERE after_bucket > first_bucket
 )
-SELECT {{ columns | join(', ') }}, grp, bucket
-FROM cumulated,
-     range(CAST(({{ lookup_buckets() }} * (cum - w)) // total AS BIGINT),
-           CAST(({{ lookup_buckets() }} * cum) // total AS BIGINT)) AS buckets(bucket)
-ORDER BY grp, bucket;
+SELECT {{ columns | map('column_name') | join(', ') }}, grp, first_bucket + k AS bucket
+FROM expanded
+ORDER BY grp, bucket
+{% endset %}
+{{ create_table('TABLE', P ~ 'pick_' ~ name, query) }}
 {%- endmacro %}
 
 {#- LEFT JOIN one weighted draw from a bucketed table (LEFT, so a missing group shows up as

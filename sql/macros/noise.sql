@@ -99,14 +99,14 @@ WHEN {{ r }}.{{ column }} IS NOT NULL AND {{ hoisted(draws, r, 'draw_' ~ stream,
 
 {#- How a source writes "no value": NULL, '' or 'N/A' (realism.SourceNoise.missing_as). -#}
 {% macro missing_value(t) -%}
-{{ {'null': 'CAST(NULL AS VARCHAR)', 'empty': "''", 'n/a': "'N/A'"}[noise[t].missing_as] }}
+{{ {'null': 'CAST(NULL AS ' ~ text_type() ~ ')', 'empty': "''", 'n/a': "'N/A'"}[noise[t].missing_as] }}
 {%- endmacro %}
 
 {#- One typo in a string, at a place chosen by `draw` (an integer in [0, 2^32)): two
     neighbouring characters swapped, or (when that changes nothing, e.g. 'oo') one character
     dropped. -#}
 {% macro typo(text, draw) -%}
-{%- set at = '(1 + ' ~ draw ~ ' % greatest(length(' ~ text ~ ') - 1, 1))' -%}
+{%- set at = '(1 + ' ~ imod(draw, 'greatest(length(' ~ text ~ ') - 1, 1)') ~ ')' -%}
 CASE WHEN substr({{ text }}, {{ at }}, 1) <> substr({{ text }}, {{ at }} + 1, 1)
      THEN substr({{ text }}, 1, {{ at }} - 1) || substr({{ text }}, {{ at }} + 1, 1)
           || substr({{ text }}, {{ at }}, 1) || substr({{ text }}, {{ at }} + 2)
@@ -116,8 +116,8 @@ CASE WHEN substr({{ text }}, {{ at }}, 1) <> substr({{ text }}, {{ at }} + 1, 1)
 {#- The email column of a record of noisy_rows. -#}
 {% macro source_email(t, d, draws=none) -%}
 {%- set key = d ~ '.record_no' -%}
-{%- set local = 'split_part(' ~ d ~ ".email, '@', 1)" -%}
-{%- set domain = 'split_part(' ~ d ~ ".email, '@', 2)" -%}
+{%- set local = split_field(d ~ '.email', '@', 1) -%}
+{%- set domain = split_field(d ~ '.email', '@', 2) -%}
 CASE {{ d }}.email_kind
     WHEN 'disjoint_identity' THEN {{ d }}.alternate_email
     WHEN 'email_missing' THEN {{ missing_value(t) }}
@@ -127,8 +127,8 @@ CASE {{ d }}.email_kind
     WHEN 'email_shared_company' THEN {{ d }}.company_email
     WHEN 'email_work' THEN {{ d }}.work_email
     WHEN 'email_case' THEN CASE WHEN {{ hoisted(draws, d, 'draw_email_case_style', chance(t ~ '.email_case_style', key, 0.5)) }}
-                                THEN upper({{ d }}.email)
-                                ELSE upper(left({{ d }}.email, 1)) || substr({{ d }}.email, 2) END
+                                THEN {{ upper_text(d ~ '.email') }}
+                                ELSE {{ upper_text('left(' ~ d ~ '.email, 1)') }} || substr({{ d }}.email, 2) END
     WHEN 'email_plus_tag' THEN {{ local }} || '+'
         || {{ hoisted(draws, d, 'draw_email_plus_tag', pick(t ~ '.email_plus_tag', key, {'shop': 4, 'orders': 2, 'promo': 2, 'news': 1, 'retail': 1})) }}
         || '@' || {{ domain }}
@@ -148,7 +148,7 @@ END
 {#- The phone column of a record of noisy_rows. -#}
 {% macro source_phone(t, d, draws=none) -%}
 CASE {{ d }}.phone_kind
-    WHEN 'disjoint_identity' THEN CAST(NULL AS VARCHAR)
+    WHEN 'disjoint_identity' THEN CAST(NULL AS {{ text_type() }})
     WHEN 'phone_missing' THEN {{ missing_value(t) }}
     WHEN 'phone_junk' THEN {{ hoisted(draws, d, 'draw_junk_phone_value', pick(t ~ '.junk_phone_value', d ~ '.record_no', junk_phones)) }}
     WHEN 'phone_shared_household' THEN {{ phone_written(d, d ~ '.phone_style', d ~ '.landline_nsn') }}
@@ -164,17 +164,17 @@ END
 {% macro source_address_hash(d) -%}
 CASE {{ d }}.address_kind
     WHEN 'address_variant' THEN {{ address_hash(street_swapped(d ~ '.address_line1'), d ~ '.postcode', d ~ '.city', d ~ '.country_code') }}
-    WHEN 'address_moved' THEN {{ md5_hex("'moved:' || " ~ d ~ ".person_id || ':' || " ~ d ~ ".address_hash") }}
-    WHEN 'address_gift' THEN {{ md5_hex("'gift:' || " ~ d ~ ".record_no") }}
+    WHEN 'address_moved' THEN {{ md5_hex("'moved:' || " ~ as_text(d ~ '.person_id') ~ " || ':' || " ~ d ~ ".address_hash") }}
+    WHEN 'address_gift' THEN {{ md5_hex("'gift:' || " ~ as_text(d ~ '.record_no')) }}
     ELSE {{ d }}.address_hash
 END
 {%- endmacro %}
 
 {#- '12 Main St' -> 'Main St 12' and back: one address, written the other way round. -#}
 {% macro street_swapped(line) -%}
-CASE WHEN regexp_matches({{ line }}, '^[0-9]+ ')
-     THEN regexp_replace({{ line }}, '^([0-9]+) (.*)$', '\2 \1')
-     ELSE regexp_replace({{ line }}, '^(.*) ([0-9]+)$', '\2 \1') || CASE WHEN regexp_matches({{ line }}, ' [0-9]+$') THEN '' ELSE ' 1' END
+CASE WHEN {{ regex_found(line, '^[0-9]+ ') }}
+     THEN {{ regex_replace_all(line, '^([0-9]+) (.*)$', '\\2 \\1') }}
+     ELSE {{ regex_replace_all(line, '^(.*) ([0-9]+)$', '\\2 \\1') }} || CASE WHEN {{ regex_found(line, ' [0-9]+$') }} THEN '' ELSE ' 1' END
 END
 {%- endmacro %}
 
@@ -184,7 +184,7 @@ END
 {%- set kind = pick(t ~ '.' ~ column ~ ':defect', key, weights) -%}
 CASE {{ kind }}
     {%- if 'null' in weights %} WHEN 'null' THEN NULL {% endif %}
-    {%- if 'upper' in weights %} WHEN 'upper' THEN upper({{ value }}) {% endif %}
+    {%- if 'upper' in weights %} WHEN 'upper' THEN {{ upper_text(value) }} {% endif %}
     {%- if 'spaces' in weights %} WHEN 'spaces' THEN '  ' || {{ value }} || ' ' {% endif %}
     ELSE {{ value }}
 END
@@ -194,7 +194,7 @@ END
 CASE {{ d }}.name_kind
     WHEN 'name_nickname' THEN {{ d }}.nickname
     WHEN 'name_initial' THEN left({{ d }}.first_name, 1) || CASE WHEN {{ d }}.name_order = 'given_first' THEN '.' ELSE '' END
-    WHEN 'name_upper' THEN upper({{ d }}.first_name)
+    WHEN 'name_upper' THEN {{ upper_text(d ~ '.first_name') }}
     WHEN 'name_lower' THEN lower({{ d }}.first_name)
     WHEN 'name_ascii_folded' THEN {{ d }}.first_name_latin
     WHEN 'name_swapped' THEN {{ d }}.last_name
@@ -204,7 +204,7 @@ END
 
 {% macro source_last_name(d) -%}
 CASE {{ d }}.name_kind
-    WHEN 'name_upper' THEN upper({{ d }}.last_name)
+    WHEN 'name_upper' THEN {{ upper_text(d ~ '.last_name') }}
     WHEN 'name_lower' THEN lower({{ d }}.last_name)
     WHEN 'name_ascii_folded' THEN {{ d }}.last_name_latin
     WHEN 'name_swapped' THEN {{ d }}.first_name
@@ -248,16 +248,4 @@ END
                         ~ d ~ ".loyalty_id IS NOT NULL) THEN 'pos_no_identifier' END") -%}
 {%- endif -%}
 {{ compact_list(tags) }}
-{%- endmacro %}
-
-{#- The non-NULL items of a list of expressions, in the order given. -#}
-{% macro compact_list(items) -%}
-{{ dispatch('compact_list')(items) }}
-{%- endmacro %}
-{% macro duckdb__compact_list(items) -%}
-{%- if items -%}
-list_filter([{{ items | join(', ') }}], lambda x: x IS NOT NULL)
-{%- else -%}
-CAST([] AS VARCHAR[])
-{%- endif -%}
 {%- endmacro %}

@@ -1,37 +1,6 @@
-{#- Writing output files. One place for the file options (parquet_options, from render.py, which
-    the benchmark's bare write shares), so every table is written alike. -#}
-
-{#- COPY the query in the call block to <out>/<folder>/<name>.parquet, in the order of
-    `order_by` if given. A COPY keeps the order its rows are scanned in through projections
-    and unnests; a query with a join is written as its rows arrive from the threads, and a
-    UNION's branches interleave by thread, so their files would list the same rows in
-    another order with another --workers (or on another run). Those queries name their
-    record order here. -#}
-{% macro copy_parquet(out, name, folder='parquet', order_by=none) -%}
-COPY (
-{{ caller() | trim }}
-{%- if order_by %}
-
-ORDER BY {{ order_by }}
-{%- endif %}
-
-) TO '{{ out }}/{{ folder }}/{{ name }}.parquet' ({{ parquet_options }});
-{%- endmacro %}
-
-{#- CREATE OR REPLACE `kind` (TABLE or TEMP TABLE) `name` from the first of `queries` and
-    INSERT each next one. An INSERT keeps the order of the rows it is given, so the table is
-    stored query after query, each query's rows in its own order: for tables whose one ordered
-    query would sort too much at once (persons and truth record_person at scale). -#}
-{% macro create_appended(kind, name, queries) -%}
-CREATE OR REPLACE {{ kind }} {{ name }} AS
-{{ queries[0] | trim }};
-{%- for query in queries[1:] %}
-
-
-INSERT INTO {{ name }}
-{{ query | trim }};
-{%- endfor %}
-{%- endmacro %}
+{#- The report's SQL: the report (sql/tables/920_generation_report.sql) is always computed by
+    DuckDB over the written files, whatever engine wrote them, so these macros are DuckDB's.
+    Writing the data files is the engine layer's (copy_parquet in engine.sql). -#}
 
 {#- COPY a one-row query to <out>/<folder>/<name>.json as a single JSON object. -#}
 {% macro copy_json(out, name, folder='stats') -%}
@@ -42,7 +11,13 @@ COPY (
 
 {#- Read back a file this run wrote. -#}
 {% macro written(out, name, folder='parquet') -%}
-read_parquet('{{ out }}/{{ folder }}/{{ name }}.parquet')
+read_parquet('{{ parquet_files(out ~ '/' ~ folder ~ '/' ~ name ~ '.parquet') }}')
+{%- endmacro %}
+
+{#- The Parquet files behind an output table: the file DuckDB writes, or the part files in the
+    folder Spark writes. -#}
+{% macro parquet_files(path) -%}
+{{ path }}{{ '/*.parquet' if written_as_folders else '' }}
 {%- endmacro %}
 
 {#- One row per column of a written file, in file order: name, type, NULL share (percent),
@@ -53,7 +28,7 @@ read_parquet('{{ out }}/{{ folder }}/{{ name }}.parquet')
     and temporal columns are read for the means (typeof() is a constant per column, so the
     other columns' branches fold away and are never scanned). -#}
 {% macro column_stats(out, name, folder='parquet') -%}
-{%- set file = "'" ~ out ~ "/" ~ folder ~ "/" ~ name ~ ".parquet'" -%}
+{%- set file = "'" ~ parquet_files(out ~ "/" ~ folder ~ "/" ~ name ~ ".parquet") ~ "'" -%}
 (WITH described AS (
      SELECT column_name, column_type, {{ is_number_type('column_type') }} AS is_number
      FROM (DESCRIBE SELECT * FROM read_parquet({{ file }}))
@@ -107,21 +82,20 @@ FROM (SELECT coalesce(CAST(COLUMNS(*) AS VARCHAR), '\N') FROM read_parquet(path)
 {%- endmacro %}
 
 {% macro content_checksum(path) -%}
-(SELECT checksum FROM {{ P }}content_checksum('{{ path }}'))
+(SELECT checksum FROM {{ P }}content_checksum('{{ parquet_files(path) }}'))
 {%- endmacro %}
 
-{#- Size in bytes of a written file (read_blob reads no content when only the size is asked). -#}
+{#- Size in bytes of a written file, or of its part files (read_blob reads no content when
+    only the size is asked). -#}
 {% macro file_bytes(path) -%}
-(SELECT size FROM read_blob('{{ path }}'))
+(SELECT sum(size) FROM read_blob('{{ parquet_files(path) }}'))
 {%- endmacro %}
 
-{#- The step log: when each step of the run finished, so that the report can give the run's
-    timings whoever runs the SQL (`run`, or the DuckDB CLI with no Python). -#}
-{% macro start_step_log() -%}
-CREATE OR REPLACE TEMP TABLE {{ P }}steps AS SELECT 'start' AS step, now() AS finished_at;
-{%- endmacro %}
-{% macro log_step(name) -%}
-INSERT INTO {{ P }}steps VALUES ('{{ name }}', now());
+{#- The step log filled with the (step, epoch seconds) pairs another process measured. -#}
+{% macro recorded_step_log(rows) -%}
+CREATE OR REPLACE TEMP TABLE {{ P }}steps AS
+SELECT step, to_timestamp(seconds) AS finished_at
+FROM (VALUES {% for name, seconds in rows %}('{{ name }}', {{ '%.6f' | format(seconds) }}){{ ', ' if not loop.last }}{% endfor %}) AS t(step, seconds)
 {%- endmacro %}
 
 {#- A timestamp with time zone as ISO 8601 text in UTC, e.g. 2026-11-30T06:55:36+00:00. -#}

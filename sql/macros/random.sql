@@ -2,11 +2,14 @@
   All randomness of the generator comes from `rand(stream, key)`: an integer in [0, 2^32) that
   is a pure function of (master seed, stream, key). `stream` is a '<table>.<column>' literal
   (its CRC-32 is baked into the SQL at render time), `key` an integer expression (a row number,
-  person id, or `id * 16 + slot` for several draws of one row). Nothing depends on thread
+  person id, or `id * 4 + slot` for several draws of one row). Nothing depends on thread
   scheduling or row order, so any slice of any table can be generated alone and in parallel.
 
-  Every other macro in this file is built on `rand`; only `rand` and `define_random` know the
-  dialect.
+  Every decision built on it is integer arithmetic: a pick compares the draw with integer
+  thresholds computed at render time, a count divides integers. Continuous values (prices,
+  amounts, activity weights) come from distribution tables that Python computes once at render
+  time (idrgen_duck/distributions.py) and the SQL indexes with a draw: no engine's ln, exp or
+  pow, whose last bits differ from engine to engine, ever decides a value.
 -#}
 
 {% macro rand(stream, key) -%}
@@ -21,14 +24,18 @@
 {{ P }}rand({{ stream_id(stream) }}, {{ key }})
 {%- endmacro %}
 
-{#- The SQL functions `rand` renders to, created once at the start of a run.
-    The mixer is a 32-bit avalanche hash (three xor-shift rounds and two multiplications,
-    the "lowbias32" shape) in plain integer arithmetic: stable across DuckDB versions (unlike
-    hash()), portable to any engine with 64-bit integers, about 60 M values/s per thread.
-    Every product stays below 2^63 (a value below 2^32 times a constant below 2^31).
-    DuckDB expands macros inline and xor-shift reads its input twice, so the key appears
-    16 times in the expanded expression: keep keys simple (a column, `id * 4 + slot`).
-    Keys are folded to 32 bits as (k + k / 2^32) mod 2^32: distinct below 2^32. -#}
+{% macro spark__rand(stream, key) -%}
+{{ P }}rand({{ stream_id(stream) }}, {{ key }})
+{%- endmacro %}
+
+{#- The functions `rand` renders to, created once at the start of a run: DuckDB macros, Spark
+    SQL functions (Spark 4), both expanded where they are called (xor-shift reads its input
+    twice, so the key appears 16 times in the expanded expression: keep keys simple, a column
+    or `id * 4 + slot`). The mixer is a 32-bit avalanche hash in plain integer arithmetic:
+    stable across engine versions (unlike DuckDB's hash()), portable to any engine with 64-bit
+    integers, about 60 M values/s per thread in DuckDB. Keys are folded to 32 bits as
+    (k + k / 2^32) mod 2^32: distinct below 2^32. idrgen_duck/randomness.py is the reference
+    the engine tests compare every engine's draws with. -#}
 {% macro define_random(seed) -%}
 {{ dispatch('define_random')(seed) }}
 {%- endmacro %}
@@ -40,22 +47,26 @@ CREATE OR REPLACE MACRO {{ P }}xorshift15(x) AS xor(x, x >> 15);
 CREATE OR REPLACE MACRO {{ P }}mix32(x) AS
     {{ P }}xorshift16(({{ P }}xorshift15(({{ P }}xorshift16(CAST(x AS BIGINT)) * 2146121005) % 4294967296)
                       * 1540483477) % 4294967296);
--- the master seed, mixed once so that nearby seeds give unrelated streams
-CREATE OR REPLACE MACRO {{ P }}seed_mix() AS {{ P }}mix32({{ seed }});
+-- the master seed enters mixed (seed_mix, computed at render time), so nearby seeds give
+-- unrelated streams
 CREATE OR REPLACE MACRO {{ P }}rand(stream, k) AS
-    {{ P }}mix32(xor((k + k // 4294967296) % 4294967296, xor(stream, {{ P }}seed_mix())));
+    {{ P }}mix32(xor((k + k // 4294967296) % 4294967296, xor(stream, {{ mixed_seed(seed) }})));
 {%- endmacro %}
 
-{#- `CASE WHEN cond THEN a ELSE b END` with both sides computed for every row: for sides made
-    of draws. DuckDB's common-subexpression pass does not look inside CASE branches, and each
-    draw repeats its key 16 times (see define_random), so draws inside a branch cost about 4x;
-    outside one the repeats are computed once (an event time inside a CASE: 1.27 s per 1.5M
-    rows; computed both ways and one kept: 0.32 s). `cond` must not be NULL. -#}
-{% macro either(cond, a, b) -%}
-{{ dispatch('either')(cond, a, b) }}
+{#- Spark: one SQL function with the mixer written out over its parameters (nested function
+    calls would each add a projection at every call site). -#}
+{% macro spark__define_random(seed) -%}
+CREATE OR REPLACE TEMPORARY FUNCTION {{ P }}rand(stream BIGINT, k BIGINT) RETURNS BIGINT RETURN
+    {{ mix32_expression('(((k + k div 4294967296) % 4294967296) ^ (stream ^ ' ~ mixed_seed(seed) ~ '))') }};
 {%- endmacro %}
-{% macro duckdb__either(cond, a, b) -%}
-[{{ b }}, {{ a }}][1 + CAST({{ cond }} AS INTEGER)]
+
+{#- The mixer as one expression of `x` (Spark's operators): x appears 8 times. -#}
+{% macro mix32_expression(x) -%}
+{%- set a = '(' ~ x ~ ' ^ shiftright(' ~ x ~ ', 16))' -%}
+{%- set b = '((' ~ a ~ ' * 2146121005) % 4294967296)' -%}
+{%- set c = '(' ~ b ~ ' ^ shiftright(' ~ b ~ ', 15))' -%}
+{%- set d = '((' ~ c ~ ' * 1540483477) % 4294967296)' -%}
+({{ d }} ^ shiftright({{ d }}, 16))
 {%- endmacro %}
 
 {#- Draws of one key, one per part: `rand(stream ~ ':' ~ part, key) AS <name>_<part>`, as a
@@ -66,40 +77,48 @@ CREATE OR REPLACE MACRO {{ P }}rand(stream, k) AS
 {%- for part in parts %}, {{ rand(stream ~ ':' ~ part, key) }} AS {{ name }}_{{ part }}{% endfor -%}
 {%- endmacro %}
 
-{#- A float in [0, 1). -#}
-{% macro uniform(stream, key) -%}
-({{ rand(stream, key) }} / 4294967296.0)
-{%- endmacro %}
-
-{#- A float in (0, 1): safe for ln() and pow() with negative exponents. -#}
-{% macro uniform_open(stream, key) -%}
-(({{ rand(stream, key) }} + 0.5) / 4294967296.0)
+{#- An integer in [0, n) (n below 2^31, a number or a SQL expression): floor(draw * n / 2^32),
+    exact in 63 bits. -#}
+{% macro uniform_int(stream, key, n) -%}
+{{ idiv(rand(stream, key) ~ ' * (' ~ n ~ ')', 4294967296) }}
 {%- endmacro %}
 
 {#- An integer in [lo, hi], inclusive. The modulo bias is below 1e-6 for ranges under 4,000. -#}
 {% macro between(stream, key, lo, hi) -%}
-({{ lo }} + {{ rand(stream, key) }} % ({{ hi }} - ({{ lo }}) + 1))
+({{ lo }} + {{ imod(rand(stream, key), hi ~ ' - (' ~ lo ~ ') + 1') }})
 {%- endmacro %}
 
-{#- TRUE with probability p (a number known at render time or a SQL expression). -#}
+{#- TRUE with probability p, a number known at render time: the draw against an integer
+    threshold. -#}
 {% macro chance(stream, key, p) -%}
-({{ rand(stream, key) }} < ({{ p }}) * 4294967296)
+{%- if p is not number -%}{{ fail('chance(' ~ stream ~ '): p must be a number, not ' ~ p) }}{%- endif -%}
+({{ rand(stream, key) }} < {{ (p * 4294967296) | round | int }})
 {%- endmacro %}
 
 {#- A weighted choice among literal values: `pick('t.c', key, {'a': 3, 'b': 1})`.
-    Weights need not sum to 1; thresholds are exact integers, so the SQL is deterministic. -#}
+    Weights need not sum to 1; the thresholds are integers over the draw's 2^32 values, so
+    every engine picks the same value. -#}
 {% macro pick(stream, key, weighted, quote=true) -%}
+{%- if weighted | length == 1 -%}
+{{ pick_by(none, weighted, quote) }}
+{%- else -%}
+{{ pick_by(rand(stream, key), weighted, quote) }}
+{%- endif -%}
+{%- endmacro %}
+
+{#- The same choice by a draw computed elsewhere (a column: DuckDB evaluates an expression
+    again in every WHEN of a CASE, so a pick among many values reads its draw as a column). -#}
+{% macro pick_by(draw, weighted, quote=true) -%}
 {%- set total = weighted.values() | sum -%}
 {%- set items = weighted | list -%}
 {%- set ns = namespace(acc=0) -%}
-{%- set draw = rand(stream, key) ~ ' % 1000000' -%}
 {%- if items | length == 1 -%}
 {{ literal(items[0]) if quote else items[0] }}
 {%- else -%}
 CASE
 {%- for value in items[:-1] %}
 {%- set ns.acc = ns.acc + weighted[value] %}
- WHEN {{ draw }} < {{ ((ns.acc / total) * 1000000) | round | int }} THEN {{ literal(value) if quote else value }}
+ WHEN {{ draw }} < {{ ((ns.acc / total) * 4294967296) | round | int }} THEN {{ literal(value) if quote else value }}
 {%- endfor %}
  ELSE {{ literal(items[-1]) if quote else items[-1] }} END
 {%- endif -%}
@@ -115,24 +134,61 @@ CASE
 {%- endif -%}
 {%- endmacro %}
 
-{#- A standard normal draw (Box-Muller over two streams of one key). -#}
-{% macro normal(stream, key) -%}
-(sqrt(-2 * ln({{ uniform_open(stream ~ ':u1', key) }})) * cos(2 * pi() * {{ uniform(stream ~ ':u2', key) }}))
+{#- `CASE WHEN cond THEN a ELSE b END` with both sides computed for every row: for sides made
+    of draws. DuckDB's common-subexpression pass does not look inside CASE branches, and each
+    draw repeats its key 16 times (see define_random), so draws inside a branch cost about 4x;
+    outside one the repeats are computed once (an event time inside a CASE: 1.27 s per 1.5M
+    rows; computed both ways and one kept: 0.32 s). `cond` must not be NULL. -#}
+{% macro either(cond, a, b) -%}
+{{ dispatch('either')(cond, a, b) }}
+{%- endmacro %}
+{% macro duckdb__either(cond, a, b) -%}
+[{{ b }}, {{ a }}][1 + CAST({{ cond }} AS INTEGER)]
+{%- endmacro %}
+{% macro spark__either(cond, a, b) -%}
+CASE WHEN {{ cond }} THEN {{ a }} ELSE {{ b }} END
 {%- endmacro %}
 
-{#- Log-normal amount with the given median and log-sd (prices, order values). -#}
-{% macro lognormal(stream, key, median, sigma) -%}
-(({{ median }}) * exp(({{ sigma }}) * {{ normal(stream, key) }}))
+{#- ==== tabulated distributions (idrgen_duck/distributions.py) ============================
+    Arrays of integer constants computed in Python and defined in the setup step
+    (define_distribution in engine.sql): quantiles of the standard normal and exponential
+    distributions (x 10^6, QUANTILES of them), and exp on a grid (x 10^6, EXP_STEPS steps per
+    unit from EXP_LOW). A draw picks a quantile; integer arithmetic does the rest. -#}
+
+{#- z x 10^6 of a standard normal draw. -#}
+{% macro normal_micro(stream, key) -%}
+{{ distribution_item('normal', '1 + ' ~ imod(rand(stream, key), quantiles)) }}
 {%- endmacro %}
 
-{#- Pareto-tailed activity weight >= 1, capped (a minority of people do most of the buying). -#}
-{% macro pareto(stream, key, alpha, cap) -%}
-least({{ cap }}, pow({{ uniform_open(stream, key) }}, -1.0 / {{ alpha }}))
+{#- E x 10^6 of a standard exponential draw (-ln of a uniform). -#}
+{% macro exponential_micro(stream, key) -%}
+{{ distribution_item('exponential', '1 + ' ~ imod(rand(stream, key), quantiles)) }}
 {%- endmacro %}
 
-{#- Index of a row of a bucketed lookup table (see seeds.sql): equal buckets, weighted rows. -#}
+{#- exp(s) x 10^6 for s x 10^9 given as a non-negative offset integer: `shifted` is
+    (s - exp_low) x 10^9, clamped to the grid. -#}
+{% macro exp_micro(shifted) -%}
+{{ distribution_item('exp', '1 + least(' ~ exp_cells ~ ', ' ~ idiv(shifted, (10 ** 9 // exp_steps)) ~ ')') }}
+{%- endmacro %}
+
+{#- A log-normal amount: median x exp(sigma x z), in the median's integer unit. `median`: an
+    integer SQL expression; `sigma_milli`: sigma x 1000, an integer (literal or column). -#}
+{% macro lognormal(stream, key, median, sigma_milli) -%}
+{{ idiv('(' ~ median ~ ') * ' ~ exp_micro('(' ~ sigma_milli ~ ') * ' ~ normal_micro(stream, key)
+                                          ~ ' + ' ~ (-exp_low * 10 ** 9)), 1000000) }}
+{%- endmacro %}
+
+{#- A Pareto(alpha)-tailed weight >= 1, capped, x 10^6 (a minority of people do most of the
+    buying): exp(E / alpha) for an exponential E, which is U^(-1/alpha). -#}
+{% macro pareto_micro(stream, key, alpha, cap) -%}
+least({{ (cap * 10 ** 6) | round | int }},
+      {{ exp_micro(idiv(exponential_micro(stream, key) ~ ' * 1000000', (alpha * 1000) | round | int)
+                   ~ ' + ' ~ (-exp_low * 10 ** 9)) }})
+{%- endmacro %}
+
+{#- Index of a row of a bucketed lookup table (see lookup.sql): equal buckets, weighted rows. -#}
 {% macro bucket(stream, key) -%}
-({{ rand(stream, key) }} % {{ lookup_buckets() }})
+{{ imod(rand(stream, key), lookup_buckets()) }}
 {%- endmacro %}
 
 {% macro lookup_buckets() -%}4096{%- endmacro %}

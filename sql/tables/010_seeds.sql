@@ -1,4 +1,5 @@
--- Lookup tables from the committed seed CSVs (seeds/), bucketed for weighted draws.
+-- Lookup tables from the committed seed CSVs (seeds/), bucketed for weighted draws. Money
+-- and rates become integers here (cents, thousandths), so no later step divides a float.
 {{ create_bucketed('countries', 'countries.csv', "'all'", 'country_code',
    ['country_code', 'region', 'calling_code', 'trunk_prefix', 'currency',
     'CAST(utc_offset_hours AS INTEGER) AS utc_offset_hours', 'name_order', 'street_format']) }}
@@ -20,13 +21,15 @@
 {{ create_bucketed('email_domains', 'email_domains.csv', 'country_code', 'domain', ['domain']) }}
 
 {{ create_bucketed('phone_plans', 'phone_plans.csv', 'country_code', 'prefix',
-   ['prefix', 'CAST(subscriber_digits AS INTEGER) AS subscriber_digits']) }}
+   ['prefix', 'CAST(subscriber_digits AS INTEGER) AS subscriber_digits',
+    "CAST(rpad('1', CAST(subscriber_digits AS INTEGER) + 1, '0') AS BIGINT) AS subscriber_space"]) }}
 
 {{ create_bucketed('subcategories', 'product_taxonomy.csv', 'category', 'subcategory',
-   ['subcategory', 'CAST(price_median AS DOUBLE) AS price_median',
-    'CAST(price_sigma AS DOUBLE) AS price_sigma',
-    'CAST(margin_pct_mean AS DOUBLE) AS margin_pct_mean',
-    'CAST(margin_pct_sd AS DOUBLE) AS margin_pct_sd']) }}
+   ['subcategory',
+    'CAST(round(CAST(price_median AS DOUBLE) * 100) AS BIGINT) AS price_median_cents',
+    'CAST(round(CAST(price_sigma AS DOUBLE) * 1000) AS BIGINT) AS price_sigma_milli',
+    'CAST(round(CAST(margin_pct_mean AS DOUBLE) * 100) AS BIGINT) AS margin_pct_mean_centi',
+    'CAST(round(CAST(margin_pct_sd AS DOUBLE) * 100) AS BIGINT) AS margin_pct_sd_centi']) }}
 
 {{ create_bucketed('brands', 'brands.csv', "category || ':' || is_private_label", 'brand',
    ['brand']) }}

@@ -5,11 +5,10 @@
 -- appear in. Stage 2 makes identifiers unique across persons (two persons never share an
 -- email, phone or address by accident: shared identifiers are planted on purpose, with their
 -- own truth) and shares each source's exact record count among its members.
-{% set cal = calibration %}
 {% set non_crm = sources | rejectattr('table_id', 'equalto', 'crm') | list %}
 {# in memory when they fit, else compressed in the work file (see Plan.persons_in_memory) #}
 {% set work_table = 'TEMP TABLE' if plan.persons_in_memory else 'TABLE' %}
-CREATE OR REPLACE {{ work_table }} {{ P }}person_draws AS
+{% set stage1 %}
 WITH base AS (
     SELECT id AS person_id,
            -- households: consecutive person ids living together (shared address, country,
@@ -20,7 +19,7 @@ WITH base AS (
            {{ pick('persons.gender', 'id', {'F': 51, 'M': 49}) }} AS gender,
            -- 2 of 5 persons is the most common source count; see plan.SOURCE_COUNT_SHARES
            {{ pick('persons.source_count', 'id', source_count_shares, quote=false) }} AS source_count,
-           {{ rand('persons.company_no', 'id') }} % {{ n_companies }} AS company_no
+           {{ imod(rand('persons.company_no', 'id'), n_companies) }} AS company_no
     FROM {{ P }}ids
     WHERE id < {{ plan.persons }}
 ), placed AS (
@@ -41,7 +40,7 @@ WITH base AS (
            ln.name AS last_name, ln.name_latin AS last_name_latin,
            ci.city, ci.region_name, ci.postcode,
            st.street_name,
-           ph.prefix AS phone_prefix, ph.subscriber_digits,
+           ph.prefix AS phone_prefix, ph.subscriber_digits, ph.subscriber_space,
            ed.domain AS email_domain
     FROM placed AS p
     {{ join_pick('first_names', 'fn', "p.locale || ':' || p.gender", 'persons.first_name', 'p.person_id') }}
@@ -64,22 +63,23 @@ WITH base AS (
     {{ join_pick('last_names', 'co', "'en_US'", 'persons.company_name', 'n.company_no') }}
 ), drawn AS (
     SELECT n.*,
-           1945 + CAST(floor(({{ uniform('persons.birth_year:a', 'n.person_id') }}
-                            + {{ uniform('persons.birth_year:b', 'n.person_id') }}) / 2 * 62) AS INTEGER)
+           -- the mean of two uniform draws over 62 years: a triangular age profile
+           1945 + {{ idiv('(' ~ rand('persons.birth_year:a', 'n.person_id') ~ ' + '
+                          ~ rand('persons.birth_year:b', 'n.person_id') ~ ') * 62', 2 * 4294967296) }}
                AS birth_year,
-           {{ timestamp_between('persons.customer_since', 'n.person_id',
-                                "TIMESTAMP '" ~ history_start ~ "'",
-                                "TIMESTAMP '" ~ as_of ~ "' - INTERVAL 30 DAY") }} AS customer_since,
+           {{ timestamp_between('persons.customer_since', 'n.person_id', history_start_s,
+                                as_of_s - 30 * 86400) }} AS customer_since,
            {{ pick('persons.os_type', 'n.person_id', {'iOS': 45, 'Android': 55}) }} AS os_type,
            {{ pick('persons.n_devices', 'n.person_id', {1: 60, 2: 30, 3: 10}, quote=false) }} AS n_devices,
            {{ pick('persons.n_cards', 'n.person_id', {1: 50, 2: 35, 3: 15}, quote=false) }} AS n_cards,
            {{ pick('persons.email_pattern', 'n.person_id', email_patterns) }} AS email_pattern,
-           CAST(1 + floor(pow({{ uniform('persons.house_number', 'n.household_id') }}, 2) * 400) AS INTEGER)
-               AS house_number,
-           -- membership: CRM first (its chance depends on the source count), then the other
-           -- sources by weighted sampling without replacement (weights per CRM flag)
+           -- small numbers are commonest: 1 + 400 u^2, u the draw's top 16 bits
+{% set u = shift_right(rand('persons.house_number', 'n.household_id'), 16) %}
+           1 + {{ idiv(u ~ ' * ' ~ u ~ ' * 400', 4294967296) }} AS house_number,
+           -- membership: CRM first (its chance depends on the source count), then the set of
+           -- other sources (its chance depends on the CRM flag and the count)
            {{ rand('persons.in_crm', 'n.person_id') }} < CASE n.source_count
-           {% for k, p in cal.crm_probability.items() %}
+           {% for k, p in calibration.crm_probability.items() %}
                WHEN {{ k }} THEN {{ (p * 4294967296) | round | int }}
            {% endfor %}
            END AS in_crm,
@@ -87,28 +87,26 @@ WITH base AS (
            -- line), households with a landline or a family email account
            {{ chance('persons.employed', 'n.person_id', edge.employed_share) }} AS employed,
            {{ chance('persons.landline', 'n.household_id', edge.landline_share) }} AS has_landline,
-           {{ chance('persons.family_email', 'n.household_id', edge.family_email_share) }} AS wants_family_email
+           {{ chance('persons.family_email', 'n.household_id', edge.family_email_share) }} AS wants_family_email,
+           {{ rand('persons.sources', 'n.person_id') }} AS sources_draw
     FROM extras AS n
-), keyed AS (
+), masked AS (
     SELECT d.*,
-    {% for s in non_crm %}
-           {{ exponential_key('persons.source_key_' ~ s.table_id, 'd.person_id',
-                              'CASE WHEN d.in_crm THEN ' ~ cal.weights[1][s.table_id]
-                              ~ ' ELSE ' ~ cal.weights[0][s.table_id] ~ ' END') }} AS key_{{ s.table_id }}{{ ',' if not loop.last }}
-    {% endfor %}
+           {{ source_mask('d.sources_draw', 'd.in_crm', 'd.source_count') }} AS source_mask
     FROM drawn AS d
 )
 -- Only what later stages read is stored: writing a file work table compresses every column
 -- (~0.1 s of CPU per string column and million persons), so the inputs of the email and
 -- street address built below stay behind.
-{% set stage1_only = ['last_name_key', 'email_pattern', 'street_name', 'house_number',
-                      'street_format', 'company_name'] %}
-SELECT k.* EXCLUDE ({{ stage1_only | join(', ') }},
-                   {% for s in non_crm %}key_{{ s.table_id }}{{ ', ' if not loop.last }}{% endfor %}),
-{% set keys = {} %}
-{% for s in non_crm %}{% set _ = keys.update({s.table_id: 'k.key_' ~ s.table_id}) %}{% endfor %}
+SELECT k.person_id, k.household_id, k.household_size, k.gender, k.source_count, k.company_no,
+       k.country_code, k.region, k.calling_code, k.trunk_prefix, k.currency, k.utc_offset_hours,
+       k.name_order, k.locale, k.first_name, k.first_name_latin, k.last_name, k.last_name_latin,
+       k.city, k.region_name, k.postcode, k.phone_prefix, k.subscriber_digits, k.subscriber_space,
+       k.email_domain, k.nickname, k.household_surname, k.family_domain, k.birth_year,
+       k.customer_since, k.os_type, k.n_devices, k.n_cards, k.in_crm, k.employed,
+       k.has_landline, k.wants_family_email,
 {% for s in non_crm %}
-       {{ drawn_into(s.table_id, keys, 'k.source_count - CAST(k.in_crm AS INTEGER)') }} AS in_{{ s.table_id }},
+       {{ has_bit('k.source_mask', loop.index0) }} AS in_{{ s.table_id }},
 {% endfor %}
        CASE WHEN k.source_count >= 5 THEN 'high_value'
             WHEN k.source_count >= 2 THEN 'regular'
@@ -121,20 +119,25 @@ SELECT k.* EXCLUDE ({{ stage1_only | join(', ') }},
        lower(k.company_name) || {{ pick('persons.company_suffix', 'k.company_no',
             {'group': 3, 'logistics': 2, 'partners': 2, 'consulting': 2, 'labs': 1, 'industries': 1,
              'solutions': 2, 'holdings': 1, 'systems': 1, 'media': 1}) }} || '.com' AS company_domain
-FROM keyed AS k;
+FROM masked AS k
+{% endset %}
+{{ create_table(work_table, P ~ 'person_draws', stage1) }}
 
 -- Stage 2, on narrow projections (a window sorts every column it is given, so each one gets
 -- only its keys): ranks that make identifiers unique, and each source's record allocation.
-CREATE OR REPLACE {{ work_table }} {{ P }}person_ranks AS
+{% set stage2 %}
 WITH activity AS (
     -- Activity weights decide who gets a source's extra records: Pareto-tailed, so a
-    -- minority of customers place most orders; high-value persons buy more.
+    -- minority of customers place most orders; high-value persons buy more. Integers:
+    -- 1000 x the weight.
     SELECT d.person_id,
 {% for s in sources %}
+{% set a = activity[s.table_id] %}
            d.in_{{ s.table_id }},
-           CASE WHEN d.in_{{ s.table_id }} THEN CAST(round(1000 * {{ pareto('persons.activity_' ~ s.table_id,
-                'd.person_id', activity[s.table_id].alpha, activity[s.table_id].cap) }}
-                * CASE WHEN d.tier = 'high_value' THEN {{ activity[s.table_id].high_value_factor }} ELSE 1 END) AS BIGINT)
+           CASE WHEN d.in_{{ s.table_id }}
+                THEN {{ idiv(pareto_micro('persons.activity_' ~ s.table_id, 'd.person_id', a.alpha, a.cap)
+                             ~ " * CASE WHEN d.tier = 'high_value' THEN " ~ (a.high_value_factor * 1000) | round | int
+                             ~ ' ELSE 1000 END', 1000000) }}
                 ELSE 0 END AS w_{{ s.table_id }}{{ ',' if not loop.last }}
 {% endfor %}
     FROM {{ P }}person_draws AS d
@@ -148,14 +151,15 @@ WITH activity AS (
                  {{ allocation_windows(s.table_id) }}{{ ',' if not loop.last }}
 {% endfor %}
           FROM activity AS a
-          WINDOW by_person AS (ORDER BY a.person_id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW))
+          WINDOW by_person AS (ORDER BY a.person_id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)) AS a
 ), ranks AS (
     -- the n-th person drawing the same email / address / phone prefix / family or work address
     SELECT person_id,
            -- Gmail ignores dots and treats googlemail.com as gmail.com: so does uniqueness
            row_number() OVER (PARTITION BY {{ mailbox('email_local', 'email_domain') }}
                               ORDER BY person_id) AS email_rank,
-           NULL AS address_rank, NULL AS phone_rank, NULL AS family_rank, NULL AS work_rank
+           CAST(NULL AS BIGINT) AS address_rank, CAST(NULL AS BIGINT) AS phone_rank,
+           CAST(NULL AS BIGINT) AS family_rank, CAST(NULL AS BIGINT) AS work_rank
     FROM {{ P }}person_draws
     UNION ALL
     SELECT person_id, NULL,
@@ -183,9 +187,11 @@ WITH activity AS (
     FROM ranks
     GROUP BY person_id
 )
-SELECT a.*, r.* EXCLUDE (person_id)
+SELECT a.*, r.email_rank, r.address_rank, r.phone_rank, r.family_rank, r.work_rank
 FROM allocated AS a
-JOIN ranked AS r USING (person_id);
+JOIN ranked AS r ON r.person_id = a.person_id
+{% endset %}
+{{ create_table(work_table, P ~ 'person_ranks', stage2) }}
 
 -- Stage 3: the persons table every source reads, built range by range of person ids when
 -- it is too large to sort in memory at once (Plan.person_ranges); the ranges are appended in
@@ -194,14 +200,18 @@ JOIN ranked AS r USING (person_id);
 {% for lo, hi in plan.person_ranges %}
 {% set query %}
 WITH identified AS (
-    SELECT d.*, r.* EXCLUDE (person_id),
+    SELECT d.*,
+{% for s in sources %}
+           r.n_{{ s.table_id }}, r.first_{{ s.table_id }},
+{% endfor %}
+           r.phone_rank, r.family_rank, r.work_rank,
            -- a suffix no drawn pattern produces keeps emails unique; a flat number addresses
-           d.email_local || CASE WHEN r.email_rank > 1 THEN '_' || r.email_rank ELSE '' END
+           d.email_local || CASE WHEN r.email_rank > 1 THEN '_' || {{ as_text('r.email_rank') }} ELSE '' END
                || '@' || d.email_domain AS email,
-           d.street_address || CASE WHEN r.address_rank > 1 THEN ' Apt ' || r.address_rank ELSE '' END
+           d.street_address || CASE WHEN r.address_rank > 1 THEN ' Apt ' || {{ as_text('r.address_rank') }} ELSE '' END
                AS address_line1
     FROM {{ P }}person_draws AS d
-    JOIN {{ P }}person_ranks AS r USING (person_id)
+    JOIN {{ P }}person_ranks AS r ON r.person_id = d.person_id
     WHERE d.person_id >= {{ lo }} AND d.person_id < {{ hi }}
     -- stored in person order: the join delivers rows in thread order, and every scan of this
     -- table (the sources without joins, truth persons) keeps the order it is stored in.
@@ -242,7 +252,7 @@ SELECT i.person_id, i.household_id, i.region, i.country_code, i.locale, i.gender
        {{ address_hash('i.address_line1', 'i.postcode', 'i.city', 'i.country_code') }} AS address_hash,
        i.currency, i.utc_offset_hours, i.nickname,
        CASE WHEN i.employed THEN i.work_local
-            || CASE WHEN i.work_rank > 1 THEN CAST(i.work_rank AS VARCHAR) ELSE '' END
+            || CASE WHEN i.work_rank > 1 THEN {{ as_text('i.work_rank') }} ELSE '' END
             || '@' || i.company_domain END AS work_email,
        CASE WHEN i.employed THEN {{ pick('persons.company_inbox', 'i.company_no',
             {'orders': 4, 'purchasing': 2, 'accounts': 1, 'office': 2}) }} || '@' || i.company_domain END
@@ -253,7 +263,7 @@ SELECT i.person_id, i.household_id, i.region, i.country_code, i.locale, i.gender
             THEN CASE i.family_pattern WHEN 'family' THEN i.household_surname || 'family'
                                        WHEN 'the' THEN 'the' || i.household_surname || 's'
                                        ELSE 'fam.' || i.household_surname END
-                 || CASE WHEN i.family_rank > 1 THEN CAST(i.family_rank AS VARCHAR) ELSE '' END
+                 || CASE WHEN i.family_rank > 1 THEN {{ as_text('i.family_rank') }} ELSE '' END
                  || '@' || i.family_domain END AS family_email,
        i.disjoint_table,
        CASE WHEN i.disjoint_table IS NOT NULL THEN {{ alternate_email('i') }} END AS alternate_email,
@@ -264,7 +274,7 @@ FROM disjoint AS i
 {% endset %}
 {% set _ = ranges.append(query) %}
 {% endfor %}
-{{ create_appended(work_table, P ~ 'persons', ranges) }}
+{{ create_table_appended(work_table, P ~ 'persons', ranges) }}
 
-DROP TABLE {{ P }}person_draws;
-DROP TABLE {{ P }}person_ranks;
+{{ drop_table(P ~ 'person_draws') }}
+{{ drop_table(P ~ 'person_ranks') }}

@@ -1,6 +1,6 @@
 -- products: {{ plan.products }} products (the spec's ~50,000 at 50M, proportionally fewer
 -- below, never under {{ 500 }}). Kept as a table too: sales lines look up their product's price.
-CREATE OR REPLACE TABLE {{ P }}products AS
+{% set query %}
 WITH base AS (
     SELECT id AS product_no,
            {{ pick('products.category', 'id',
@@ -8,33 +8,47 @@ WITH base AS (
            {{ chance('products.is_private_label', 'id', 0.18) }} AS is_private_label
     FROM {{ P }}ids
     WHERE id < {{ plan.products }}
+), priced AS (
+    SELECT b.*,
+           br.brand || ' ' || adj.word || ' ' || noun.word AS product_name,
+           sc.subcategory,
+           br.brand,
+           -- log-normal around the subcategory's median, in cents; most prices end in .99
+           {{ lognormal('products.price', 'b.product_no', 'sc.price_median_cents', 'sc.price_sigma_milli') }}
+               AS lognormal_cents,
+           -- the subcategory's margin, give or take its spread (a normal draw), in hundredths
+           -- of a percent; private labels earn 12 points more
+           sc.margin_pct_mean_centi
+               + {{ idiv('sc.margin_pct_sd_centi * (' ~ normal_micro('products.margin_pct', 'b.product_no') ~ ' + 8000000)', 1000000) }}
+               - 8 * sc.margin_pct_sd_centi
+               + CASE WHEN b.is_private_label THEN 1200 ELSE 0 END AS margin_centi
+    FROM base AS b
+    {{ join_pick('subcategories', 'sc', 'b.category', 'products.subcategory', 'b.product_no') }}
+    {{ join_pick('brands', 'br', "b.category || ':' || " ~ as_text('b.is_private_label'), 'products.brand', 'b.product_no') }}
+    {{ join_pick('name_parts', 'adj', "sc.subcategory || ':adjective'", 'products.name_adjective', 'b.product_no') }}
+    {{ join_pick('name_parts', 'noun', "sc.subcategory || ':noun'", 'products.name_noun', 'b.product_no') }}
 )
-SELECT b.product_no,
-       {{ product_id('b.product_no') }} AS product_id,
-       br.brand || ' ' || adj.word || ' ' || noun.word AS product_name,
-       b.category,
-       sc.subcategory,
-       br.brand,
-       -- log-normal around the subcategory's median; most prices end in .99
-       CAST(greatest(0.99, floor({{ lognormal('products.price', 'b.product_no', 'sc.price_median', 'sc.price_sigma') }})
-                           + CASE WHEN {{ chance('products.price_ending', 'b.product_no', 0.7) }}
-                                  THEN 0.99 ELSE 0.49 END) AS DECIMAL(10, 2)) AS price,
-       CAST(least(80, greatest(3, sc.margin_pct_mean + sc.margin_pct_sd * {{ normal('products.margin_pct', 'b.product_no') }}
-                               + CASE WHEN b.is_private_label THEN 12 ELSE 0 END)) AS DECIMAL(5, 2)) AS margin_pct,
-       b.is_private_label,
-       CAST({{ timestamp_between('products.launch_date', 'b.product_no',
-                                 "TIMESTAMP '2015-01-01'", "TIMESTAMP '" ~ as_of ~ "' - INTERVAL 14 DAY") }} AS DATE)
-           AS launch_date
-FROM base AS b
-{{ join_pick('subcategories', 'sc', 'b.category', 'products.subcategory', 'b.product_no') }}
-{{ join_pick('brands', 'br', "b.category || ':' || CAST(b.is_private_label AS VARCHAR)", 'products.brand', 'b.product_no') }}
-{{ join_pick('name_parts', 'adj', "sc.subcategory || ':adjective'", 'products.name_adjective', 'b.product_no') }}
-{{ join_pick('name_parts', 'noun', "sc.subcategory || ':noun'", 'products.name_noun', 'b.product_no') }}
-ORDER BY b.product_no;
+SELECT product_no,
+       {{ product_id('product_no') }} AS product_id,
+       product_name, category, subcategory, brand,
+       greatest(99, {{ idiv('lognormal_cents', 100) }} * 100
+                    + CASE WHEN {{ chance('products.price_ending', 'product_no', 0.7) }} THEN 99 ELSE 49 END)
+           AS price_cents,
+       least(8000, greatest(300, margin_centi)) AS margin_centi,
+       is_private_label,
+       {{ timestamp_between('products.launch_date', 'product_no', epoch_of('2015-01-01 00:00:00'),
+                            as_of_s - 14 * 86400) }} AS launch_second
+FROM priced
+ORDER BY product_no
+{% endset %}
+{{ create_table('TABLE', P ~ 'products', query) }}
 
 {% call copy_parquet(out, 'products') %}
-SELECT product_id, product_name, category, subcategory, brand, price, margin_pct, is_private_label,
-       launch_date
+SELECT product_id, product_name, category, subcategory, brand,
+       {{ cents_to_decimal('price_cents') }} AS price,
+       {{ cents_to_decimal('margin_centi', 5) }} AS margin_pct,
+       is_private_label,
+       {{ date_of('launch_second') }} AS launch_date
 FROM {{ P }}products
 ORDER BY product_no
 {% endcall %}

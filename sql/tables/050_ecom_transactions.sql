@@ -2,8 +2,7 @@
 -- one customer (order_id, an added column, groups them; survey_responses.order_id refers to it).
 -- A minority of customers place most orders (Pareto activity, see plan.ACTIVITY).
 -- Order totals first (see create_group_totals in sql/macros/sales.sql).
-{{ create_group_totals('order_totals', 'order_total',
-                       'SELECT r.record_no, r.group_no FROM ' ~ source_rows('ecom') ~ ' AS r', 'ecom') }}
+{{ create_group_totals('order_totals', 'SELECT r.record_no, r.group_no FROM ' ~ source_rows('ecom') ~ ' AS r', 'ecom') }}
 
 {% call joins_as_written() %}
 {% call copy_parquet(out, 'ecom_transactions', order_by='l.record_no') %}
@@ -20,15 +19,16 @@ SELECT {{ source_key('ecom', 'l.record_no') }} AS transaction_id,
        {{ source_phone('ecom', 'l') }} AS phone,
        pr.product_id,
        l.quantity,
-       pr.price AS unit_price,
-       tot.order_total,
+       {{ cents_to_decimal('pr.price_cents') }} AS unit_price,
+       {{ cents_to_decimal('tot.total_cents') }} AS order_total,
        l.currency,
        {{ source_address_hash('l') }} AS shipping_address_hash,
-       l.payment_tokens[1 + {{ rand('ecom.payment_card', 'l.order_no') }} % len(l.payment_tokens)] AS payment_token,
+       {{ array_item('l.payment_tokens', '1 + ' ~ imod(rand('ecom.payment_card', 'l.order_no'), array_size('l.payment_tokens'))) }}
+           AS payment_token,
        {{ with_defects('ecom', 'device_type',
             pick('ecom.device_type', 'l.order_no', {'mobile': 55, 'desktop': 38, 'tablet': 7}), 'l.order_no') }}
            AS device_type,
-       {{ ecom_order_date('l', 'l.order_no') }} AS order_date,
+       {{ timestamp_of(ecom_order_date('l', 'l.order_no')) }} AS order_date,
        CASE WHEN {{ chance('ecom.promo_used', 'l.order_no', 0.14) }}
             THEN {{ pick('ecom.promo_code', 'l.order_no',
                      {'WELCOME10': 30, 'SAVE15': 20, 'FREESHIP': 25, 'BLACKFRIDAY': 10, 'VIP20': 5, 'SPRING5': 10}) }}
@@ -40,4 +40,4 @@ JOIN {{ P }}order_totals AS tot ON tot.group_no = l.order_no
 {% endcall %}
 {% endcall %}
 
-DROP TABLE {{ P }}order_totals;
+{{ drop_table(P ~ 'order_totals') }}

@@ -5,10 +5,10 @@
 WITH m AS (
     SELECT r.*,
            {{ timestamp_between('loyalty.enrollment_date', 'r.record_no', 'r.customer_since',
-                                "TIMESTAMP '" ~ as_of ~ "' - INTERVAL 1 DAY") }} AS enrollment_date,
+                                as_of_s - 86400) }} AS enrollment_date,
            -- points grow with spending: high-value persons hold more
-           CAST(floor({{ lognormal('loyalty.points_balance', 'r.record_no',
-                       "CASE WHEN r.tier = 'high_value' THEN 6000 ELSE 1200 END", 1.1) }}) AS INTEGER) AS points_balance
+           {{ lognormal('loyalty.points_balance', 'r.record_no',
+                        "CASE WHEN r.tier = 'high_value' THEN 6000 ELSE 1200 END", 1100) }} AS points_balance
     FROM {{ noisy_rows('loyalty') }} AS r
 )
 SELECT {{ source_key('loyalty', 'm.record_no') }} AS member_id,
@@ -22,9 +22,9 @@ SELECT {{ source_key('loyalty', 'm.record_no') }} AS member_id,
             WHEN m.points_balance >= 5000 THEN 'Gold'
             WHEN m.points_balance >= 1000 THEN 'Silver'
             ELSE 'Bronze' END AS tier,
-       m.points_balance,
-       m.enrollment_date,
-       {{ timestamp_between('loyalty.last_activity_date', 'm.record_no', 'm.enrollment_date', "TIMESTAMP '" ~ as_of ~ "'") }}
+       CAST(m.points_balance AS INTEGER) AS points_balance,
+       {{ timestamp_of('m.enrollment_date') }} AS enrollment_date,
+       {{ timestamp_of(timestamp_between('loyalty.last_activity_date', 'm.record_no', 'm.enrollment_date', as_of_s)) }}
            AS last_activity_date
 FROM m
 {% endcall %}

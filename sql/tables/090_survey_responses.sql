@@ -9,7 +9,7 @@ WITH s AS (
                 ELSE {{ pick('survey.survey_type', 'r.record_no', {'nps': 60, 'product_feedback': 40}) }}
            END AS survey_type,
            -- one of the person's orders (only used when the person has some)
-           r.first_ecom + {{ rand('survey.order', 'r.record_no') }} % greatest({{ ecom_order_count('r') }}, 1)
+           r.first_ecom + {{ imod(rand('survey.order', 'r.record_no'), 'greatest(' ~ ecom_order_count('r') ~ ', 1)') }}
                * {{ lines_per_order('r.person_id') }} AS order_no,
            -- promoters dominate; scores cluster high (NPS-style distribution)
            {{ pick('survey.nps_score', 'r.record_no',
@@ -22,8 +22,9 @@ WITH s AS (
                 ELSE CASE WHEN s.n_ecom > 0 THEN s.order_no END END AS linked_order_no,
            CASE WHEN s.nps_score >= 9 THEN 'positive' WHEN s.nps_score >= 7 THEN 'neutral' ELSE 'negative' END
                AS sentiment,
-           -- satisfaction follows the NPS score, give or take one point
-           CAST(least(5, greatest(1, round(s.nps_score / 2.5 + 0.6)
+           -- satisfaction follows the NPS score, give or take one point: round(nps / 2.5 + 0.6)
+           -- is (4 nps + 11) div 10 for scores 0..10 (no halves to round)
+           CAST(least(5, greatest(1, {{ idiv('4 * s.nps_score + 11', 10) }}
                 + {{ pick('survey.satisfaction_jitter', 's.record_no', {0: 70, 1: 15, -1: 15}, quote=false) }})) AS INTEGER)
                AS satisfaction_rating
     FROM s
@@ -39,14 +40,14 @@ SELECT {{ source_key('survey', 'x.record_no') }} AS response_id,
        CASE WHEN x.survey_type = 'product_feedback' THEN NULL ELSE x.nps_score END AS nps_score,
        x.satisfaction_rating,
        CASE WHEN {{ chance('survey.feedback_given', 'x.record_no', 0.6) }} THEN ph.phrase END AS feedback_text,
-       CASE WHEN x.linked_order_no IS NOT NULL
-            THEN least(TIMESTAMP '{{ as_of }}',
-                       {{ add_seconds(ecom_order_date('x', 'x.linked_order_no'),
-                                      between('survey.delay_seconds', 'x.record_no', 3600, 14 * 86400)) }})
-            ELSE {{ timestamp_between('survey.submitted_at', 'x.record_no', 'x.customer_since', "TIMESTAMP '" ~ as_of ~ "'") }}
-       END AS submitted_at,
+       {{ timestamp_of(
+            'CASE WHEN x.linked_order_no IS NOT NULL THEN least(' ~ as_of_s ~ ', '
+            ~ ecom_order_date('x', 'x.linked_order_no') ~ ' + '
+            ~ between('survey.delay_seconds', 'x.record_no', 3600, 14 * 86400) ~ ') ELSE '
+            ~ timestamp_between('survey.submitted_at', 'x.record_no', 'x.customer_since', as_of_s) ~ ' END') }}
+           AS submitted_at,
        {{ with_defects('survey', 'completion_time_seconds',
-            'CAST(greatest(15, ' ~ lognormal('survey.completion_time_seconds', 'x.record_no', 95, 0.6) ~ ') AS INTEGER)',
+            'CAST(greatest(15, ' ~ lognormal('survey.completion_time_seconds', 'x.record_no', 95, 600) ~ ') AS INTEGER)',
             'x.record_no') }} AS completion_time_seconds
 FROM scored AS x
 {{ join_pick('survey_phrases', 'ph', 'x.sentiment', 'survey.feedback_text', 'x.record_no') }}

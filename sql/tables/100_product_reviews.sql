@@ -6,7 +6,7 @@ WITH v AS (
     SELECT r.*,
            r.n_ecom > 0 AND {{ chance('review.verified', 'r.record_no', 0.85) }} AS verified_purchase,
            -- a line of one of the person's orders
-           r.first_ecom + {{ rand('review.line', 'r.record_no') }} % greatest(r.n_ecom, 1) AS line_no,
+           r.first_ecom + {{ imod(rand('review.line', 'r.record_no'), 'greatest(r.n_ecom, 1)') }} AS line_no,
            {{ pick('review.rating', 'r.record_no', {5: 52, 4: 18, 3: 9, 2: 7, 1: 14}, quote=false) }} AS rating
     FROM {{ noisy_rows('review') }} AS r
 ), placed AS (
@@ -25,22 +25,22 @@ SELECT {{ source_key('review', 'x.record_no') }} AS review_id,
             WHEN 'first_initial' THEN x.first_name_latin || ' ' || left(x.last_name_latin, 1) || '.'
             WHEN 'last_comma_first' THEN x.last_name_latin || ', ' || x.first_name_latin
             WHEN 'first' THEN x.first_name_latin
-            ELSE lower(x.first_name_latin) || CAST({{ between('review.handle_number', 'x.record_no', 1, 999) }} AS VARCHAR)
+            ELSE lower(x.first_name_latin) || {{ as_text(between('review.handle_number', 'x.record_no', 1, 999)) }}
        END AS reviewer_display_name,
        x.rating,
        title.phrase AS review_title,
        body.phrase AS review_text,
        x.verified_purchase,
        -- heavy-tailed: most reviews get no votes, a few get hundreds
-       CAST(least(2000, floor({{ pareto('review.helpful_votes', 'x.record_no', 1.1, 5000) }}) - 1) AS INTEGER)
+       CAST(least(2000, {{ idiv(pareto_micro('review.helpful_votes', 'x.record_no', 1.1, 5000), 1000000) }} - 1) AS INTEGER)
            AS helpful_votes,
-       CASE WHEN x.verified_purchase
-            THEN least(TIMESTAMP '{{ as_of }}',
-                       {{ add_seconds(ecom_order_date('x', 'x.order_no'),
-                                      between('review.delay_seconds', 'x.record_no', 3 * 86400, 60 * 86400)) }})
-            ELSE {{ timestamp_between('review.submitted_at', 'x.record_no', 'x.customer_since', "TIMESTAMP '" ~ as_of ~ "'") }}
-       END AS submitted_at
+       {{ timestamp_of(
+            'CASE WHEN x.verified_purchase THEN least(' ~ as_of_s ~ ', '
+            ~ ecom_order_date('x', 'x.order_no') ~ ' + '
+            ~ between('review.delay_seconds', 'x.record_no', 3 * 86400, 60 * 86400) ~ ') ELSE '
+            ~ timestamp_between('review.submitted_at', 'x.record_no', 'x.customer_since', as_of_s) ~ ' END') }}
+           AS submitted_at
 FROM placed AS x
-{{ join_pick('review_phrases', 'title', "CAST(x.rating AS VARCHAR) || ':title'", 'review.review_title', 'x.record_no') }}
-{{ join_pick('review_phrases', 'body', "CAST(x.rating AS VARCHAR) || ':body'", 'review.review_text', 'x.record_no') }}
+{{ join_pick('review_phrases', 'title', as_text('x.rating') ~ " || ':title'", 'review.review_title', 'x.record_no') }}
+{{ join_pick('review_phrases', 'body', as_text('x.rating') ~ " || ':body'", 'review.review_text', 'x.record_no') }}
 {% endcall %}

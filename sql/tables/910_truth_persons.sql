@@ -3,7 +3,7 @@
 {% call copy_parquet(out, 'persons', folder='truth') %}
 SELECT person_id, household_id, region, country_code, locale, gender,
        first_name, last_name, first_name_latin, last_name_latin, name_order, birth_year,
-       customer_since, tier, source_count,
+       {{ timestamp_of('customer_since') }} AS customer_since, tier, source_count,
        email, phone_e164, loyalty_id, os_type, device_ids, payment_tokens,
        address_line1, city, region_name, postcode, address_hash, currency,
        -- identifiers shared on purpose (edge cases) and the second identity of disjoint persons

@@ -1,7 +1,10 @@
 -- stats/generation_report.json: what is on disk, measured by SQL over the written files
 -- (record counts, sizes, tiers and CRM overlaps against their targets, content checksums)
 -- and the run's facts from the step log. `run` adds what only its process knows (peak
--- memory, the timing of this step and of the ceiling).
+-- memory, the timing of this step and of the ceiling). DuckDB runs this step whatever engine
+-- wrote the files.
+{{ define_checksum() }}
+
 {% call copy_json(out, 'generation_report') %}
 WITH counts AS (
 {% for s in sources %}
