@@ -26,9 +26,8 @@ def checksum_definition() -> str:
 def content_checksum(con: duckdb.DuckDBPyConnection, parquet: Path) -> str:
     """'<rows>:<xor of 64 bits of each row's md5>': independent of row order and layout."""
     con.execute(checksum_definition())
-    files = parquet / "*.parquet" if parquet.is_dir() else parquet  # Spark writes part files
-    path = db.sql_text(files.as_posix())
-    row = con.execute(f"SELECT checksum FROM {PREFIX}content_checksum({path})").fetchone()
+    files = db.parquet_files(parquet)
+    row = con.execute(f"SELECT checksum FROM {PREFIX}content_checksum({files})").fetchone()
     assert row is not None
     return str(row[0])
 

@@ -45,8 +45,13 @@ def sql_text(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def parquet(path: Path) -> str:
-    """A read_parquet() of an output table: the file DuckDB writes, or the folder of part
-    files Spark writes for the same name."""
+def parquet_files(path: Path) -> str:
+    """The files of an output table, as a SQL string: the file DuckDB writes, or the part
+    files in the folder Spark writes for the same name."""
     files = path / "*.parquet" if path.is_dir() else path
-    return f"read_parquet({sql_text(files.as_posix())})"
+    return sql_text(files.as_posix())
+
+
+def parquet(path: Path) -> str:
+    """A read_parquet() of an output table, in either layout."""
+    return f"read_parquet({parquet_files(path)})"

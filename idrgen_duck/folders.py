@@ -248,9 +248,22 @@ def _dead_here(owner: dict) -> bool:
     return owner.get("host") == _host() and isinstance(pid, int) and not process_alive(pid)
 
 
-def _pid_suffix(name: str, prefix: str) -> int | None:
+def pid_suffix(name: str, prefix: str) -> int | None:
+    """The process id of a name `<prefix><pid>`, else None."""
     rest = name[len(prefix) :] if name.startswith(prefix) else ""
     return int(rest) if rest.isdigit() else None
+
+
+def _remove_if_abandoned(folder: Path, prefix: str) -> bool:
+    """Remove `folder` (named `<prefix><pid>`) whole when its staging marker says it is ours
+    and its process is gone: nobody else writes into such a hidden folder."""
+    if pid_suffix(folder.name, prefix) is None:
+        return False
+    owner = _staging_owner(folder)
+    if owner is None or not _dead_here(owner):
+        return False
+    shutil.rmtree(folder, ignore_errors=True)
+    return True
 
 
 def remove_stale(target: Path, layout: Layout) -> list[Path]:
@@ -266,12 +279,9 @@ def remove_stale(target: Path, layout: Layout) -> list[Path]:
         return []
     removed = []
     for entry in sorted(parent.iterdir()):
-        if _pid_suffix(entry.name, f".{target.name}.partial-") is not None:
-            owner = _staging_owner(entry)
-            if owner is not None and _dead_here(owner):
-                shutil.rmtree(entry, ignore_errors=True)
-                removed.append(entry)
-        pid = _pid_suffix(entry.name, f".{target.name}.previous-")
+        if _remove_if_abandoned(entry, f".{target.name}.partial-"):
+            removed.append(entry)
+        pid = pid_suffix(entry.name, f".{target.name}.previous-")
         if pid is not None and entry.is_dir() and not process_alive(pid):
             if not target.exists():
                 entry.rename(target)
@@ -306,6 +316,7 @@ def make_staging(target: Path, layout: Layout, option: str) -> Path:
 
 
 WORK_PREFIX = ".idrgen-duck-work-"
+SPILL = ".spill"  # the work folder inside a staging folder, when no --temp-dir is given
 
 
 def make_work_folder(temp_dir: Path, option: str) -> Path:
@@ -314,10 +325,7 @@ def make_work_folder(temp_dir: Path, option: str) -> Path:
     folders are touched."""
     make_folder(temp_dir, option)
     for entry in temp_dir.iterdir():
-        if _pid_suffix(entry.name, WORK_PREFIX) is not None:
-            owner = _staging_owner(entry)
-            if owner is not None and _dead_here(owner):
-                shutil.rmtree(entry, ignore_errors=True)
+        _remove_if_abandoned(entry, WORK_PREFIX)
     work = temp_dir / f"{WORK_PREFIX}{os.getpid()}"
     shutil.rmtree(work, ignore_errors=True)  # our own pid: a leftover of this process
     make_folder(work, option)
@@ -327,7 +335,7 @@ def make_work_folder(temp_dir: Path, option: str) -> Path:
 
 def remove_work_folder(work: Path) -> None:
     """Remove a work folder this process made: its own in --temp-dir, or the staging's."""
-    if work.name == ".spill" or (_staging_owner(work) or {}).get("pid") == os.getpid():
+    if work.name == SPILL or (_staging_owner(work) or {}).get("pid") == os.getpid():
         shutil.rmtree(work, ignore_errors=True)
 
 

@@ -117,8 +117,8 @@ def _remove_stale_partials(database: Path) -> None:
     """Databases half-written by killed `load`s for the same file (their process is gone)."""
     prefix = f".{database.name}.partial-"
     for entry in database.parent.glob(f"{prefix}*"):
-        pid = entry.name[len(prefix) :].removesuffix(".wal")
-        if pid.isdigit() and not folders.process_alive(int(pid)):
+        pid = folders.pid_suffix(entry.name.removesuffix(".wal"), prefix)
+        if pid is not None and not folders.process_alive(pid):
             entry.unlink(missing_ok=True)
 
 

@@ -16,11 +16,12 @@ import jinja2
 
 from idrgen_duck import __version__, distributions, folders, randomness, realism, resources
 from idrgen_duck import plan as plan_module
+from idrgen_duck.config import ENGINES
 from idrgen_duck.folders import MARKER, Layout, make_layout
 from idrgen_duck.idr_metadata import metadata_context
 from idrgen_duck.plan import SOURCE_BY_ID, SOURCES, Plan
 
-DIALECTS = ("duckdb", "spark")
+DIALECTS = ENGINES  # one dialect of SQL per engine that runs it
 # The report step: always run by DuckDB over the written files, whatever engine wrote them.
 REPORT_STEP = "920_generation_report"
 # Every name the generated SQL creates starts with this, so it never clashes with user tables.
@@ -328,16 +329,21 @@ class CliRun:
     @property
     def work(self) -> Path:
         if self.temp_dir is None:
-            return self.staging / ".spill"
-        return self.temp_dir / ".idrgen-duck-work-sql"
+            return self.staging / folders.SPILL
+        return self.temp_dir / f"{folders.WORK_PREFIX}sql"
+
+
+def _steps_and_metadata(plan: Plan, steps: list[RenderedStep]) -> dict[str, str]:
+    """The numbered step files and the metadata files of a rendered folder."""
+    files = {step.filename: step.sql for step in steps}
+    return files | {f"metadata/{name}": text for name, text in render_metadata(plan).items()}
 
 
 def render_cli_files(plan: Plan, cli: CliRun, overwrite: bool) -> dict[str, str]:
     """Every file of a `render --out` folder, by relative path: the numbered steps (writing
     into the staging folder), the metadata, and run.sql, the CLI's driver script."""
     steps = render_run(plan, cli.staging.as_posix(), cli.work.as_posix())
-    files = {step.filename: step.sql for step in steps}
-    files |= {f"metadata/{name}": text for name, text in render_metadata(plan).items()}
+    files = _steps_and_metadata(plan, steps)
     files[SQL_SCRIPT] = (
         make_environment(plan)
         .get_template(f"cli/{SQL_SCRIPT}")
@@ -368,8 +374,7 @@ def render_spark_files(plan: Plan, output: Path) -> dict[str, str]:
     Databricks SQL). They write the data in place, as Parquet folders under `output`; the
     report is DuckDB's (`run --engine spark` computes it after the steps)."""
     steps = [s for s in render_run(plan, output.as_posix(), None, "spark") if s.engine == "spark"]
-    files = {step.filename: step.sql for step in steps}
-    files |= {f"metadata/{name}": text for name, text in render_metadata(plan).items()}
+    files = _steps_and_metadata(plan, steps)
     header = (
         f"-- idrgen-duck {__version__}: {plan.config.scale} records, seed {plan.config.seed}, "
         f"into {output.as_posix()}\n"

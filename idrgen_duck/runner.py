@@ -210,7 +210,7 @@ def run(
     started = time.perf_counter()
     started_at = datetime.now(timezone.utc)
     staging = folders.make_staging(output_dir, layout, "--output-dir")
-    work = staging / ".spill"
+    work = staging / folders.SPILL
     try:
         if config.temp_dir is not None:
             work = folders.make_work_folder(config.temp_dir.resolve(), "--temp-dir")

@@ -155,15 +155,16 @@ CASE WHEN {{ cond }} THEN {{ a }} ELSE {{ b }} END
     distributions (x 10^6, QUANTILES of them), and exp on a grid (x 10^6, EXP_STEPS steps per
     unit from EXP_LOW). A draw picks a quantile; integer arithmetic does the rest. -#}
 
-{#- z x 10^6 of a standard normal draw. -#}
-{% macro normal_micro(stream, key) -%}
-{{ distribution_item('normal', '1 + ' ~ imod(rand(stream, key), quantiles)) }}
+{#- A draw of a tabulated distribution (x 10^6): one of its quantiles, picked by the draw. -#}
+{% macro quantile_micro(distribution, stream, key) -%}
+{{ distribution_item(distribution, '1 + ' ~ imod(rand(stream, key), quantiles)) }}
 {%- endmacro %}
 
+{#- z x 10^6 of a standard normal draw. -#}
+{% macro normal_micro(stream, key) -%}{{ quantile_micro('normal', stream, key) }}{%- endmacro %}
+
 {#- E x 10^6 of a standard exponential draw (-ln of a uniform). -#}
-{% macro exponential_micro(stream, key) -%}
-{{ distribution_item('exponential', '1 + ' ~ imod(rand(stream, key), quantiles)) }}
-{%- endmacro %}
+{% macro exponential_micro(stream, key) -%}{{ quantile_micro('exponential', stream, key) }}{%- endmacro %}
 
 {#- exp(s) x 10^6 for s x 10^9 given as a non-negative offset integer: `shifted` is
     (s - exp_low) x 10^9, clamped to the grid. -#}
