@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from idrgen_duck.realism import EDGE
+from idrgen_duck.realism import email_group_limit
 
 # Column that says when a record last changed (the engine casts it to TIMESTAMP).
 WATERMARKS = {
@@ -32,20 +32,9 @@ class Rule:
     max_group_size: int = 10000
 
 
-def email_max_group_size(scale: int) -> int:
-    """Below the giant corporate cluster (which must be skipped, not excluded), at most 1,000.
-
-    From 5M records up the giant cluster has ~5,500 records and the limit is 1,000, far above
-    any one person's own records (a heavy buyer has ~100-200 lines). Below 5M the cluster
-    shrinks with the scale, so the limit does too: at tiny scales it also skips the address of
-    the heaviest buyers, which the ceiling then shows.
-    """
-    return max(2, min(1000, int(EDGE.giant_cluster_size(scale) * 0.8)))
-
-
 def rules(scale: int) -> tuple[Rule, ...]:
     return (
-        Rule("R_EMAIL", "Exact email", "EMAIL", max_group_size=email_max_group_size(scale)),
+        Rule("R_EMAIL", "Exact email", "EMAIL", max_group_size=email_group_limit(scale)),
         Rule("R_PHONE", "Exact phone digits", "PHONE", max_group_size=1000),
         Rule("R_LOYALTY_ID", "Exact loyalty card", "LOYALTY_ID"),
         Rule("R_DEVICE_ID", "Exact device id", "DEVICE_ID"),

@@ -20,6 +20,24 @@ EMAIL_VARIATIONS: dict[str, float] = {
     "email_whitespace": 0.3,  # ' john.doe@gmail.com '  recoverable (trim)
 }
 EMAIL_VARIATION_RATE = 0.05  # the spec: low noise, ~5% typos/variations
+# Providers that deliver local+tag@domain to local@domain (their help pages): elsewhere
+# (Yahoo, QQ, 163, Naver, web.de, GMX, Orange...) a +tag address bounces, so nobody uses one.
+_MICROSOFT = (
+    "hotmail.co.jp hotmail.co.uk hotmail.com hotmail.com.ar hotmail.com.mx hotmail.de hotmail.es "
+    "hotmail.fr hotmail.it hotmail.nl hotmail.se live.ca live.cl live.co.uk live.com live.com.ar "
+    "live.com.au live.com.mx live.fr live.nl live.se outlook.com outlook.de outlook.es outlook.fr "
+    "outlook.it outlook.jp"
+).split()
+PLUS_ADDRESSING = (
+    "gmail.com",
+    "googlemail.com",
+    "icloud.com",
+    "me.com",
+    "proton.me",
+    "protonmail.com",
+    "fastmail.com",
+    *_MICROSOFT,
+)
 
 # Names as a source stores them, apart from the canonical first/last.
 NAME_VARIATIONS: dict[str, float] = {
@@ -69,7 +87,7 @@ class SourceNoise:
 SOURCE_NOISE: dict[str, SourceNoise] = {
     # a CRM form stores one house style (national), with older records in others
     "crm": SourceNoise(
-        phone_styles={"national": 55, "e164": 30, "spaced": 15},
+        phone_styles={"national": 55, "e164": 30, "international": 15},
         phone_present=0.92,
         name_variations=True,
     ),
@@ -78,16 +96,16 @@ SOURCE_NOISE: dict[str, SourceNoise] = {
         phone_styles={
             "e164": 30,
             "national": 25,
-            "spaced": 15,
-            "dashed": 10,
-            "paren": 10,
+            "international": 15,
+            "national_digits": 10,
+            "dotted": 10,
             "digits_cc": 10,
         },
         phone_present=0.55,
         missing_as="empty",
     ),
     "loyalty": SourceNoise(
-        phone_styles={"national": 50, "e164": 35, "spaced": 15},
+        phone_styles={"national": 50, "e164": 35, "international": 15},
         email_present=0.95,
         phone_present=0.9,
         name_variations=True,
@@ -126,11 +144,23 @@ class EdgeCases:
     family_email_share: float = 0.25  # multi-person households with a family account
     family_email_use: float = 0.5  # of the e-commerce/survey/review records of its members
     disjoint_share: float = 0.03  # multi-source persons with a second identity in one source
-    giant_cluster_records: int = 5_500  # e-commerce lines on one corporate email, at >= 5M
-    giant_cluster_full_scale: int = 5_000_000  # below this scale the cluster shrinks in step
+    giant_cluster_records: int = 5_500  # e-commerce lines on one corporate email, at >= 1M
+    giant_cluster_full_scale: int = 1_000_000  # below this scale the cluster shrinks in step
 
     def giant_cluster_size(self, scale: int) -> int:
-        return round(self.giant_cluster_records * min(1.0, scale / self.giant_cluster_full_scale))
+        """Expected lines on the corporate email: 5,500 from 1M records up, proportionally
+        fewer below, and always twice the EMAIL rule's limit at least, so an engine that
+        applies the limit skips the cluster at every scale."""
+        share = min(1.0, scale / self.giant_cluster_full_scale)
+        return max(2 * email_group_limit(scale), round(self.giant_cluster_records * share))
+
+
+def email_group_limit(scale: int) -> int:
+    """The EMAIL rule's max_group_size: a fixed policy of the emitted configuration, read from
+    the dataset's size and never from its content. One mailbox may link at most one record in
+    a thousand, between 50 and 1,000 records: far above one person's own records (a heavy
+    buyer has 100-200 e-commerce lines at most), far below a shared corporate inbox."""
+    return max(50, min(1_000, scale // 1_000))
 
 
 EDGE = EdgeCases()
@@ -154,81 +184,6 @@ SHARED_PHONES: dict[str, tuple[tuple[str, ...], str, str, str]] = {
 }
 GIANT_CLUSTER_EMAIL = "procurement@globex-holdings.com"
 
-# Fixed-line numbers (household landlines): leading digits of the national number and the
-# count of digits after them, chosen outside every mobile range of seeds/phone_plans.csv.
-# NANP landlines use exchanges N1X, which mobile numbers never use.
-LANDLINE_PLANS: dict[str, tuple[str, int]] = {
-    "AR": ("2966", 6),
-    "AU": ("2", 8),
-    "BR": ("113", 7),
-    "CL": ("2", 8),
-    "CN": ("10", 8),
-    "CO": ("601", 7),
-    "DE": ("30", 8),
-    "ES": ("91", 7),
-    "FR": ("1", 8),
-    "GB": ("20", 8),
-    "IN": ("11", 8),
-    "IT": ("02", 8),
-    "JP": ("3", 8),
-    "KR": ("2", 8),
-    "MX": ("311", 7),
-    "NL": ("20", 7),
-    "PL": ("22", 7),
-    "SE": ("8", 8),
-}
-NANP_LANDLINE_AREAS: dict[str, tuple[str, ...]] = {
-    # 14 area codes x 720,000 numbers: unique landlines for the 10M households of a 50M run
-    "US": (
-        "212",
-        "312",
-        "415",
-        "617",
-        "713",
-        "305",
-        "404",
-        "206",
-        "202",
-        "214",
-        "213",
-        "602",
-        "215",
-        "303",
-    ),
-    "CA": (
-        "416",
-        "514",
-        "604",
-        "403",
-        "613",
-        "780",
-        "204",
-        "306",
-        "902",
-        "905",
-        "418",
-        "519",
-        "250",
-        "709",
-    ),
-}
-# Business main lines (freephone ranges), likewise outside the mobile ranges.
-BUSINESS_PLANS: dict[str, tuple[str, int]] = {
-    "AU": ("1800", 6),
-    "CL": ("800", 6),
-    "CO": ("1800", 7),
-    "ES": ("900", 6),
-    "FR": ("800", 6),
-    "IN": ("1800", 7),
-    "IT": ("800", 6),
-    "JP": ("120", 6),
-    "KR": ("80", 8),
-    "NL": ("800", 7),
-    "PL": ("800", 6),
-    "SE": ("20", 6),
-}
-DEFAULT_BUSINESS_PLAN = ("800", 7)
-
 
 def template_globals(scale: int, persons: int, ecom_records: int) -> dict[str, object]:
     """Everything above, as the names the SQL macros use."""
@@ -239,6 +194,7 @@ def template_globals(scale: int, persons: int, ecom_records: int) -> dict[str, o
         "shared_phones": SHARED_PHONES,
         "email_variations": EMAIL_VARIATIONS,
         "email_variation_rate": EMAIL_VARIATION_RATE,
+        "plus_addressing": PLUS_ADDRESSING,
         "name_variations": NAME_VARIATIONS,
         "name_variation_rate": NAME_VARIATION_RATE,
         "junk_emails": JUNK_EMAILS,
@@ -246,10 +202,6 @@ def template_globals(scale: int, persons: int, ecom_records: int) -> dict[str, o
         "giant_cluster_email": GIANT_CLUSTER_EMAIL,
         "giant_cluster_rate": EDGE.giant_cluster_size(scale) / max(ecom_records, 1),
         "n_companies": max(3, persons // EDGE.company_size),
-        "landline_plans": LANDLINE_PLANS,
-        "nanp_landline_areas": NANP_LANDLINE_AREAS,
-        "business_plans": BUSINESS_PLANS,
-        "default_business_plan": DEFAULT_BUSINESS_PLAN,
         "time_profiles": TIME_PROFILES,
         "address_variations": ADDRESS_VARIATIONS,
         "address_variation_rate": 0.05,

@@ -8,8 +8,9 @@ importing the package stays free of it.
 
 Two kinds of data end up in the seeds:
 
-* lists taken from Faker (person names, most cities, street names), read from the locale's
-  provider or drawn from a Faker instance seeded with a fixed number;
+* lists taken from Faker (most cities, street names, the name lists that fill the name pools),
+  read from the locale's provider or drawn from a Faker instance seeded with a fixed number;
+* name pools weighted by published name frequencies (:mod:`idrgen_duck.seed_names`);
 * curated facts (country metadata, mobile numbering, email providers, nicknames, product
   vocabulary, review phrases), kept below as explicit ordered Python data.
 
@@ -20,7 +21,7 @@ ends, and no step iterates over a ``set``, so the same Faker version yields byte
 from __future__ import annotations
 
 import csv
-import random
+import functools
 import re
 import unicodedata
 import zlib
@@ -29,12 +30,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from idrgen_duck import seed_names
+
 Row = tuple[Any, ...]
 
-FIRST_NAME_CAP = 400
-LAST_NAME_CAP = 500
-CITY_TARGET = 60
-STREET_TARGET = 100
 
 # ---------------------------------------------------------------------------------------------
 # Countries
@@ -124,17 +123,6 @@ def fmt_weight(value: float) -> str:
 def stable_seed(*parts: str) -> int:
     """A seed from text that does not depend on PYTHONHASHSEED (unlike ``hash``)."""
     return zlib.crc32(":".join(parts).encode("utf-8"))
-
-
-def spread(items: Sequence[str], cap: int) -> list[str]:
-    """Take ``cap`` items evenly spaced over ``items``.
-
-    Faker's unweighted lists are mostly alphabetical, so taking the head would keep only names
-    starting with A or B; an even stride keeps the whole alphabet.
-    """
-    if len(items) <= cap:
-        return list(items)
-    return [items[(i * len(items)) // cap] for i in range(cap)]
 
 
 # fmt: off
@@ -317,7 +305,7 @@ def romanize_chinese(text: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# Names (from Faker)
+# Names (pools and weights from seed_names; Faker supplies the providers)
 # ---------------------------------------------------------------------------------------------
 
 
@@ -327,15 +315,6 @@ def _person_provider(fake: Any) -> Any:
         if ".person." in type(provider).__module__:
             return provider
     raise LookupError("Faker instance has no person provider")
-
-
-def _weighted(names: Any, cap: int) -> list[tuple[str, float]]:
-    """Names with weights: top ``cap`` by Faker's weight, else an even spread with weight 1."""
-    if isinstance(names, dict):
-        ranked = sorted(names.items(), key=lambda item: (-float(item[1]), item[0]))
-        return [(name, float(weight)) for name, weight in ranked[:cap]]
-    unique = sorted(dict.fromkeys(str(n) for n in names))
-    return [(name, 1.0) for name in spread(unique, cap)]
 
 
 def _latin(locale: str, name: str, family: bool) -> str:
@@ -350,19 +329,27 @@ def _latin(locale: str, name: str, family: bool) -> str:
 
 
 def _name_rows(
-    locale: str, entries: Iterable[tuple[str, str, float]], family: bool
+    locale: str,
+    entries: Iterable[tuple[str, str, float]],
+    family: bool,
+    readings: dict[str, str] | None = None,
 ) -> dict[tuple[str, str], tuple[str, float]]:
     """Clean (key, name, weight) entries into {(key, name): (name_latin, weight)}.
 
     Duplicates add their weights; names whose ASCII form is not a plain name (e.g. the Dutch
     "'s Gravensande") are dropped, since they could not go into an email address as they are.
+    ``readings`` gives the romaji of names whose reading cannot be computed (Japanese kanji).
     """
     out: dict[tuple[str, str], tuple[str, float]] = {}
     for key, raw, weight in entries:
         name = " ".join(raw.split())
         if not name:
             continue
-        latin = _latin(locale, name, family).strip()
+        if readings is not None:
+            romaji = readings.get(name, "")
+            latin = JA_NAME_FIXES.get(name, JA_ROMAJI_FIXES.get(romaji, romaji))
+        else:
+            latin = _latin(locale, name, family).strip()
         if not LATIN_NAME_RE.match(latin):
             continue
         if (key, name) in out:
@@ -371,51 +358,29 @@ def _name_rows(
     return out
 
 
-def _japanese_names(person: Any) -> tuple[list[tuple[str, str, str, float]], list[Row]]:
-    """ja_JP names from Faker's (kanji, kana, romaji) pairs, so each name has its reading."""
-    first: list[tuple[str, str, str, float]] = []
-    for gender, pairs in (
-        ("F", person.first_name_female_pairs),
-        ("M", person.first_name_male_pairs),
-    ):
-        for kanji, _kana, romaji in pairs:
-            latin = JA_NAME_FIXES.get(kanji, JA_ROMAJI_FIXES.get(romaji, romaji))
-            first.append((gender, kanji, latin, 1.0))
-    last: dict[str, tuple[str, float]] = {}
-    for (kanji, _kana, romaji), weight in person.last_name_pairs.items():
-        last[kanji] = (romaji, float(weight))
-    last_rows = [("ja_JP", k, v[0], v[1]) for k, v in last.items()]
-    return first, last_rows
-
-
-def _last_name_source(person: Any, locale: str) -> Any:
-    """Faker's surname list; pl_PL keeps its real list apart from the ``last_names`` stub."""
-    if locale == "pl_PL":
-        return person.unisex_last_names
-    return person.last_names
-
-
 def name_rows(faker_cls: Callable[..., Any]) -> tuple[list[Row], list[Row]]:
-    """Rows for first_names.csv and last_names.csv for every locale in COUNTRY_LOCALES."""
+    """Rows for first_names.csv and last_names.csv for every locale in COUNTRY_LOCALES.
+
+    The pools and their frequency weights come from :mod:`idrgen_duck.seed_names`; here Faker's
+    providers are handed to it and the names are romanised and cleaned.
+    """
+    providers = functools.cache(lambda locale: _person_provider(faker_cls(locale)))
     first_rows: list[Row] = []
     last_rows: list[Row] = []
     locales = sorted(dict.fromkeys(row[1] for row in COUNTRY_LOCALES))
     for locale in locales:
-        person = _person_provider(faker_cls(locale))
-        if locale == "ja_JP":
-            first, last = _japanese_names(person)
-            first_rows += [(locale, g, n, latin, w) for g, n, latin, w in first]
-            last_rows += last
-            continue
-        entries = [
-            (gender, name, weight)
-            for gender, source in (("F", person.first_names_female), ("M", person.first_names_male))
-            for name, weight in _weighted(source, FIRST_NAME_CAP)
-        ]
-        for (gender, name), (latin, weight) in _name_rows(locale, entries, False).items():
-            first_rows.append((locale, gender, name, latin, weight))
-        surnames = _weighted(_last_name_source(person, locale), LAST_NAME_CAP)
-        cleaned = _name_rows(locale, [("", n, w) for n, w in surnames], True)
+        for gender in ("F", "M"):
+            pool = seed_names.given_pool(locale, gender, providers)
+            cap = seed_names.FIRST_NAME_CAPS.get(locale, seed_names.FIRST_NAME_CAP)
+            weights = seed_names.pool_weights(pool, cap, f"{locale}:{gender}")
+            readings = pool.latin if locale == "ja_JP" else None
+            entries = [(gender, name, weight) for name, weight in weights]
+            for (_, name), (latin, weight) in _name_rows(locale, entries, False, readings).items():
+                first_rows.append((locale, gender, name, latin, weight))
+        pool = seed_names.surname_pool(locale, providers)
+        weights = seed_names.pool_weights(pool, seed_names.LAST_NAME_CAP, locale)
+        readings = pool.latin if locale == "ja_JP" else None
+        cleaned = _name_rows(locale, [("", n, w) for n, w in weights], True, readings)
         for (_, name), (latin, weight) in cleaned.items():
             last_rows.append((locale, name, latin, weight))
     return first_rows, last_rows
@@ -425,306 +390,27 @@ def name_rows(faker_cls: Callable[..., Any]) -> tuple[list[Row], list[Row]]:
 # Places
 # ---------------------------------------------------------------------------------------------
 
-# Real cities with their prefecture and a postcode of that city (Faker's ja_JP places mix a
-# Tokyo ward into any prefecture). Weight roughly follows population in millions.
-JP_CITIES: tuple[tuple[str, str, str, float], ...] = (
-    ("渋谷区", "東京都", "150-0002", 1.0),
-    ("新宿区", "東京都", "160-0022", 1.2),
-    ("千代田区", "東京都", "100-0005", 0.5),
-    ("中央区", "東京都", "104-0061", 0.6),
-    ("港区", "東京都", "107-0052", 0.8),
-    ("世田谷区", "東京都", "154-0023", 2.0),
-    ("豊島区", "東京都", "170-0013", 0.9),
-    ("台東区", "東京都", "110-0005", 0.7),
-    ("品川区", "東京都", "141-0022", 1.0),
-    ("大田区", "東京都", "144-0052", 1.6),
-    ("練馬区", "東京都", "176-0001", 1.6),
-    ("八王子市", "東京都", "192-0083", 1.3),
-    ("横浜市", "神奈川県", "220-0011", 8.0),
-    ("川崎市", "神奈川県", "210-0007", 3.3),
-    ("相模原市", "神奈川県", "252-0231", 1.6),
-    ("大阪市", "大阪府", "530-0001", 6.0),
-    ("堺市", "大阪府", "590-0078", 1.8),
-    ("京都市", "京都府", "600-8216", 3.1),
-    ("神戸市", "兵庫県", "650-0001", 3.3),
-    ("姫路市", "兵庫県", "670-0012", 1.2),
-    ("名古屋市", "愛知県", "450-0002", 5.0),
-    ("豊田市", "愛知県", "471-0025", 1.0),
-    ("札幌市", "北海道", "060-0001", 4.0),
-    ("仙台市", "宮城県", "980-0021", 2.3),
-    ("さいたま市", "埼玉県", "330-0063", 2.9),
-    ("千葉市", "千葉県", "260-0013", 2.1),
-    ("船橋市", "千葉県", "273-0005", 1.4),
-    ("広島市", "広島県", "730-0011", 2.6),
-    ("福岡市", "福岡県", "810-0001", 3.5),
-    ("北九州市", "福岡県", "802-0001", 2.0),
-    ("熊本市", "熊本県", "860-0808", 1.6),
-    ("鹿児島市", "鹿児島県", "892-0842", 1.3),
-    ("那覇市", "沖縄県", "900-0015", 0.7),
-    ("新潟市", "新潟県", "950-0087", 1.6),
-    ("静岡市", "静岡県", "420-0857", 1.5),
-    ("浜松市", "静岡県", "430-0933", 1.7),
-    ("岡山市", "岡山県", "700-0024", 1.5),
-    ("金沢市", "石川県", "920-0853", 1.0),
-    ("松山市", "愛媛県", "790-0001", 1.0),
-    ("長崎市", "長崎県", "850-0862", 0.8),
-    ("宇都宮市", "栃木県", "320-0026", 1.0),
-    ("大分市", "大分県", "870-0021", 0.9),
-    ("高松市", "香川県", "760-0019", 0.8),
-    ("岐阜市", "岐阜県", "500-8833", 0.8),
-    ("奈良市", "奈良県", "630-8215", 0.7),
-    ("青森市", "青森県", "030-0801", 0.5),
-    ("盛岡市", "岩手県", "020-0022", 0.6),
-    ("秋田市", "秋田県", "010-0001", 0.6),
-    ("水戸市", "茨城県", "310-0015", 0.5),
-    ("前橋市", "群馬県", "371-0023", 0.6),
-    ("富山市", "富山県", "930-0002", 0.8),
-    ("長野市", "長野県", "380-0824", 0.7),
-)
-
-# Real cities (and central districts of the largest) with province and postcode; Faker's zh_CN
-# city names are built from given names. Weight roughly follows population in millions.
-CN_CITIES: tuple[tuple[str, str, str, float], ...] = (
-    ("北京市东城区", "北京市", "100010", 3.0),
-    ("北京市西城区", "北京市", "100032", 3.0),
-    ("北京市朝阳区", "北京市", "100020", 5.0),
-    ("北京市海淀区", "北京市", "100080", 5.0),
-    ("上海市黄浦区", "上海市", "200001", 3.0),
-    ("上海市徐汇区", "上海市", "200030", 4.0),
-    ("上海市浦东新区", "上海市", "200120", 8.0),
-    ("广州市天河区", "广东省", "510630", 5.0),
-    ("广州市越秀区", "广东省", "510030", 4.0),
-    ("深圳市福田区", "广东省", "518048", 5.0),
-    ("深圳市南山区", "广东省", "518052", 5.0),
-    ("天津市", "天津市", "300000", 8.0),
-    ("重庆市", "重庆市", "400000", 9.0),
-    ("成都市", "四川省", "610000", 9.0),
-    ("武汉市", "湖北省", "430000", 8.0),
-    ("杭州市", "浙江省", "310000", 7.0),
-    ("南京市", "江苏省", "210000", 6.0),
-    ("西安市", "陕西省", "710000", 6.0),
-    ("苏州市", "江苏省", "215000", 6.0),
-    ("长沙市", "湖南省", "410000", 5.0),
-    ("郑州市", "河南省", "450000", 6.0),
-    ("沈阳市", "辽宁省", "110000", 5.0),
-    ("青岛市", "山东省", "266000", 5.0),
-    ("大连市", "辽宁省", "116000", 4.0),
-    ("宁波市", "浙江省", "315000", 4.0),
-    ("厦门市", "福建省", "361000", 3.0),
-    ("福州市", "福建省", "350000", 4.0),
-    ("济南市", "山东省", "250000", 4.0),
-    ("哈尔滨市", "黑龙江省", "150000", 5.0),
-    ("长春市", "吉林省", "130000", 4.0),
-    ("合肥市", "安徽省", "230000", 4.0),
-    ("南昌市", "江西省", "330000", 3.0),
-    ("南宁市", "广西壮族自治区", "530000", 3.0),
-    ("昆明市", "云南省", "650000", 4.0),
-    ("贵阳市", "贵州省", "550000", 3.0),
-    ("石家庄市", "河北省", "050000", 4.0),
-    ("太原市", "山西省", "030000", 3.0),
-    ("呼和浩特市", "内蒙古自治区", "010000", 2.0),
-    ("兰州市", "甘肃省", "730000", 2.0),
-    ("乌鲁木齐市", "新疆维吾尔自治区", "830000", 2.0),
-    ("海口市", "海南省", "570000", 1.5),
-    ("东莞市", "广东省", "523000", 5.0),
-    ("佛山市", "广东省", "528000", 5.0),
-    ("无锡市", "江苏省", "214000", 4.0),
-    ("温州市", "浙江省", "325000", 4.0),
-    ("泉州市", "福建省", "362000", 4.0),
-    ("常州市", "江苏省", "213000", 3.0),
-    ("南通市", "江苏省", "226000", 3.0),
-    ("烟台市", "山东省", "264000", 3.0),
-    ("徐州市", "江苏省", "221000", 3.0),
-    ("金华市", "浙江省", "321000", 3.0),
-    ("绍兴市", "浙江省", "312000", 3.0),
-    ("珠海市", "广东省", "519000", 1.5),
-    ("西宁市", "青海省", "810000", 1.5),
-    ("银川市", "宁夏回族自治区", "750000", 1.5),
-    ("拉萨市", "西藏自治区", "850000", 0.5),
-    ("唐山市", "河北省", "063000", 3.0),
-    ("洛阳市", "河南省", "471000", 3.0),
-)
-
-# CPA letters of Argentine provinces (the ISO 3166-2:AR letters); Faker's es_AR postcodes are
-# 8 plain digits, which no Argentine address uses.
-AR_PROVINCE_LETTERS: tuple[tuple[str, str], ...] = (
-    ("Buenos Aires", "B"),
-    ("Catamarca", "K"),
-    ("Chaco", "H"),
-    ("Chubut", "U"),
-    ("Ciudad Autónoma de Buenos Aires", "C"),
-    ("Corrientes", "W"),
-    ("Córdoba", "X"),
-    ("Entre Ríos", "E"),
-    ("Formosa", "P"),
-    ("Jujuy", "Y"),
-    ("La Pampa", "L"),
-    ("La Rioja", "F"),
-    ("Mendoza", "M"),
-    ("Misiones", "N"),
-    ("Neuquén", "Q"),
-    ("Río Negro", "R"),
-    ("Salta", "A"),
-    ("San Juan", "J"),
-    ("San Luis", "D"),
-    ("Santa Cruz", "Z"),
-    ("Santa Fe", "S"),
-    ("Santiago del Estero", "G"),
-    ("Tierra del Fuego", "V"),
-    ("Tucumán", "T"),
-)
-
-# Postcode shapes per country (reference table 4); a Faker postcode that does not match is
-# replaced by one made from the pattern ('9' digit, 'A' letter, anything else literal).
-POSTCODE_RULES: dict[str, tuple[str, str]] = {
-    "US": (r"\d{5}", "99999"),
-    "CA": (r"[A-Z]\d[A-Z] \d[A-Z]\d", "A9A 9A9"),
-    "MX": (r"\d{5}", "99999"),
-    "GB": (r"[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}", "AA9 9AA"),
-    "DE": (r"\d{5}", "99999"),
-    "FR": (r"\d{5}", "99999"),
-    "ES": (r"\d{5}", "99999"),
-    "IT": (r"\d{5}", "99999"),
-    "NL": (r"\d{4} [A-Z]{2}", "9999 AA"),
-    "PL": (r"\d{2}-\d{3}", "99-999"),
-    "SE": (r"\d{3} \d{2}", "999 99"),
-    "KR": (r"\d{5}", "99999"),
-    "IN": (r"\d{6}", "999999"),
-    "AU": (r"\d{4}", "9999"),
-    "BR": (r"\d{5}-\d{3}", "99999-999"),
-    "AR": (r"[A-Z]\d{4}[A-Z]{3}", "A9999AAA"),
-    "CO": (r"\d{6}", "999999"),
-    "CL": (r"\d{7}", "9999999"),
-}
+# Real (city, region, postcode) triples weighted by population, and street names, are made by
+# idrgen_duck/seed_places.py from GeoNames and national postal data (the ``seeds`` extra).
 
 
-def _from_pattern(rng: random.Random, pattern: str) -> str:
-    """Fill a postcode pattern: '9' → digit (the first one 1 to 9), 'A' → capital letter."""
-    out: list[str] = []
-    for ch in pattern:
-        if ch == "9":
-            out.append(str(rng.randint(1 if not out else 0, 9)))
-        elif ch == "A":
-            out.append(rng.choice("ABCEGHJKLMNPRSTVWXYZ"))
-        else:
-            out.append(ch)
-    return "".join(out)
+def city_rows() -> list[Row]:
+    """Rows for cities.csv (see :mod:`idrgen_duck.seed_places`)."""
+    from idrgen_duck.seed_places import city_rows as place_rows  # needs the seeds extra
 
-
-def _postcode(country: str, fake: Any, rng: random.Random, region: str) -> str:
-    """A postcode in the country's real shape, from Faker where Faker gets the shape right."""
-    if country == "US":
-        return str(fake.postcode_in_state(region))
-    if country == "CA":
-        code = str(fake.postcode_in_province(region)).replace(" ", "")
-        return f"{code[:3]} {code[3:]}"
-    if country == "AR":
-        letter = dict(AR_PROVINCE_LETTERS)[region]
-        digits = f"{rng.randint(1000, 9999)}"
-        tail = "".join(rng.choice("ABCDEFGHJKLMNPRSTUVWXYZ") for _ in range(3))
-        return f"{letter}{digits}{tail}"
-    regex, pattern = POSTCODE_RULES[country]
-    code = str(fake.postcode()).strip().upper()
-    if country == "BR" and re.fullmatch(r"\d{8}", code):
-        code = f"{code[:5]}-{code[5:]}"
-    if country == "SE" and re.fullmatch(r"\d{5}", code):
-        code = f"{code[:3]} {code[3:]}"
-    if country == "MX" or not re.fullmatch(regex, code):
-        code = _from_pattern(rng, pattern)
-    return code
-
-
-def _region(country: str, fake: Any, rng: random.Random) -> str:
-    """A first-level region name (US/CA/AU use the postal abbreviation)."""
-    if country == "US":
-        return str(
-            fake.state_abbr(include_territories=False, include_freely_associated_states=False)
-        )
-    if country == "CA":
-        return str(fake.province_abbr())
-    if country == "AU":
-        return str(fake.state_abbr())
-    if country == "AR":
-        return rng.choice(AR_PROVINCE_LETTERS)[0]
-    return str(fake.administrative_unit())
-
-
-def _italian_cities(fake: Any, rng: random.Random) -> list[Row]:
-    """IT rows from Faker's real CAP → (town, province) table, so the three agree.
-
-    Faker's own ``city()`` draws from a list built from a ``set``, whose order changes with
-    PYTHONHASHSEED; drawing from the sorted CAP table keeps the build reproducible.
-    """
-    table = _address_provider(fake).cap_city_province
-    caps = sorted(table)
-    seen: dict[str, Row] = {}
-    for cap in rng.sample(caps, min(len(caps), CITY_TARGET * 4)):
-        if len(seen) >= CITY_TARGET:
-            break
-        town, province = sorted(tuple(entry) for entry in table[cap])[0]
-        seen.setdefault(town, ("IT", town, province, cap, 1.0))
-    return list(seen.values())
-
-
-def _address_provider(fake: Any) -> Any:
-    for provider in fake.providers:
-        if ".address." in type(provider).__module__:
-            return provider
-    raise LookupError("Faker instance has no address provider")
-
-
-def city_rows(faker_cls: Callable[..., Any]) -> list[Row]:
-    """Rows for cities.csv: curated for JP and CN, drawn from seeded Faker elsewhere."""
-    rows: list[Row] = [("JP", c, r, z, w) for c, r, z, w in JP_CITIES]
-    rows += [("CN", c, r, z, w) for c, r, z, w in CN_CITIES]
-    for country, *_ in COUNTRIES:
-        if country in ("JP", "CN"):
-            continue
-        fake = faker_cls(main_locale(country))
-        fake.seed_instance(stable_seed(country, "cities"))
-        rng = random.Random(stable_seed(country, "postcodes"))
-        if country == "IT":
-            rows += _italian_cities(fake, rng)
-            continue
-        seen: dict[str, Row] = {}
-        for _ in range(CITY_TARGET * 40):
-            if len(seen) >= CITY_TARGET:
-                break
-            city = str(fake.city()).strip()
-            if not city or city in seen:
-                continue
-            region = _region(country, fake, rng)
-            seen[city] = (country, city, region, _postcode(country, fake, rng, region), 1.0)
-        rows += seen.values()
-    return rows
+    return place_rows([country for country, *_ in COUNTRIES])
 
 
 def street_rows(faker_cls: Callable[..., Any]) -> list[Row]:
-    """Rows for streets.csv from seeded Faker.
+    """Rows for streets.csv: curated stems per locale, real JP town names, and Faker where
+    its locale lists real street names (see :func:`idrgen_duck.seed_places.street_names`)."""
+    from idrgen_duck.seed_places import street_names
 
-    JP addresses have no street names, so JP gets town + chome (e.g. 浅草2丁目); KR gets road
-    names with the 로/길 suffix that Faker's ko_KR ``street_name`` leaves off.
-    """
     rows: list[Row] = []
     for country, *_ in COUNTRIES:
         fake = faker_cls(main_locale(country))
         fake.seed_instance(stable_seed(country, "streets"))
-        seen: dict[str, None] = {}
-        for _ in range(STREET_TARGET * 40):
-            if len(seen) >= STREET_TARGET:
-                break
-            if country == "JP":
-                name = f"{fake.town()}{fake.random_int(1, 5)}丁目"
-            elif country == "KR":  # Faker's ko_KR street_name is a bare road name
-                road, kind = fake.road_name(), fake.random_int(0, 2)
-                name = f"{road}{'길' if kind == 1 else '로'}"
-                if kind == 2:
-                    name += f"{fake.random_int(1, 60)}길"
-            else:
-                name = str(fake.street_name()).strip()
-            if name:
-                seen[name] = None
-        rows += [(country, name) for name in seen]
+        rows += [(country, name) for name in street_names(country, fake)]
     return rows
 
 
@@ -961,207 +647,6 @@ EMAIL_DOMAINS: dict[str, tuple[tuple[str, float, str], ...]] = {
         ("vtr.net", 1.5, "isp"),
         ("entel.cl", 0.5, "isp"),
     ),
-}
-
-
-# ---------------------------------------------------------------------------------------------
-# Mobile numbering (reference table 1.1): prefix of the national significant number and how
-# many random digits follow it. US/CA prefixes are area codes; the SQL builds NXX-XXXX itself.
-# ---------------------------------------------------------------------------------------------
-
-
-def _plans(
-    prefixes: Iterable[str], digits: int, weight: float = 1.0
-) -> list[tuple[str, int, float]]:
-    return [(p, digits, weight) for p in prefixes]
-
-
-_US_AREA_CODES = (
-    "202",
-    "206",
-    "210",
-    "212",
-    "213",
-    "214",
-    "215",
-    "216",
-    "267",
-    "281",
-    "301",
-    "303",
-    "305",
-    "310",
-    "312",
-    "313",
-    "314",
-    "323",
-    "404",
-    "407",
-    "408",
-    "412",
-    "415",
-    "480",
-    "503",
-    "504",
-    "510",
-    "512",
-    "602",
-    "612",
-    "614",
-    "615",
-    "617",
-    "619",
-    "646",
-    "678",
-    "702",
-    "703",
-    "704",
-    "713",
-    "714",
-    "718",
-    "720",
-    "773",
-    "786",
-    "801",
-    "813",
-    "818",
-    "901",
-    "917",
-    "919",
-    "972",
-)
-_CA_AREA_CODES = (
-    "204",
-    "226",
-    "250",
-    "289",
-    "306",
-    "343",
-    "403",
-    "416",
-    "418",
-    "437",
-    "438",
-    "450",
-    "514",
-    "519",
-    "587",
-    "604",
-    "613",
-    "647",
-    "705",
-    "778",
-    "780",
-    "819",
-    "902",
-    "905",
-)
-_MX_METRO = ("33", "55", "81")
-_MX_AREA3 = (
-    "222",
-    "229",
-    "442",
-    "444",
-    "449",
-    "477",
-    "614",
-    "618",
-    "656",
-    "662",
-    "664",
-    "667",
-    "686",
-    "722",
-    "744",
-    "833",
-    "871",
-    "961",
-    "998",
-    "999",
-)
-_BR_DDD = (
-    "11",
-    "12",
-    "13",
-    "19",
-    "21",
-    "27",
-    "31",
-    "41",
-    "47",
-    "48",
-    "51",
-    "61",
-    "62",
-    "65",
-    "67",
-    "71",
-    "79",
-    "81",
-    "82",
-    "83",
-    "84",
-    "85",
-    "86",
-    "91",
-    "92",
-    "98",
-)
-_AR_AREAS = (
-    ("11", 8, 6.0),
-    *((code, 7, 1.0) for code in ("221", "223", "261", "299", "341", "342", "351", "381", "387")),
-)
-
-PHONE_PLANS: dict[str, list[tuple[str, int, float]]] = {
-    "US": _plans(_US_AREA_CODES, 7),
-    "CA": _plans(_CA_AREA_CODES, 7),
-    "MX": _plans(_MX_METRO, 8, 6.0) + _plans(_MX_AREA3, 7),
-    "GB": _plans(("71", "72", "73"), 8, 0.5) + _plans(("74", "75", "77", "78", "79"), 8, 2.0),
-    "DE": _plans(("151", "152", "155", "157", "159"), 8)
-    + _plans(("160", "162", "163"), 7)
-    + _plans(("170", "171", "175"), 8)
-    + _plans(("172", "173", "174", "176", "177", "178", "179"), 7),
-    "FR": _plans(("6",), 8, 10.0) + _plans(("73", "74", "75", "76", "77", "78", "79"), 7),
-    "ES": _plans(("6",), 8, 10.0) + _plans(("71", "72", "73", "74"), 7),
-    "IT": _plans(
-        (
-            "320",
-            "328",
-            "329",
-            "331",
-            "333",
-            "334",
-            "335",
-            "338",
-            "339",
-            "340",
-            "345",
-            "347",
-            "348",
-            "349",
-            "366",
-            "371",
-            "377",
-            "380",
-            "388",
-            "389",
-            "392",
-            "393",
-        ),
-        7,
-    ),
-    "NL": _plans(("6",), 8),
-    "PL": _plans(("45", "50", "51", "53", "57", "60", "66", "69", "72", "73", "78", "79", "88"), 7),
-    "SE": _plans(("70", "72", "73", "76", "79"), 7),
-    "JP": _plans(("70",), 8, 1.0) + _plans(("80", "90"), 8, 4.0),
-    "CN": _plans(("13", "15", "18"), 9, 3.0) + _plans(("14", "16", "17", "19"), 9, 1.0),
-    "KR": _plans(("10",), 8),
-    "IN": _plans(("6", "7", "8", "9"), 9),
-    "AU": _plans(("4",), 8),
-    "BR": [(f"{ddd}9", 8, 4.0 if ddd == "11" else 1.0) for ddd in _BR_DDD],
-    "AR": [(code, digits, weight) for code, digits, weight in _AR_AREAS],
-    "CO": _plans([f"{n}" for n in range(300, 306)] + [f"{n}" for n in range(310, 322)], 7),
-    "CL": _plans(("9",), 8),
 }
 
 
@@ -1820,14 +1305,6 @@ def email_rows() -> list[Row]:
     ]
 
 
-def phone_rows() -> list[Row]:
-    return [
-        (country, prefix, digits, weight)
-        for country, plans in PHONE_PLANS.items()
-        for prefix, digits, weight in plans
-    ]
-
-
 def nickname_rows() -> list[Row]:
     return [
         (group, name, nick)
@@ -1901,7 +1378,24 @@ TABLES: dict[str, tuple[tuple[str, ...], int, tuple[str, ...]]] = {
     "cities.csv": (("country_code", "city", "region_name", "postcode", "weight"), 0, ("weight",)),
     "streets.csv": (("country_code", "street_name"), 2, ()),
     "email_domains.csv": (("country_code", "domain", "weight", "kind"), 2, ("weight",)),
-    "phone_plans.csv": (("country_code", "prefix", "subscriber_digits", "weight"), 2, ("weight",)),
+    "phone_blocks.csv": (
+        (
+            "country_code",
+            "kind",
+            "prefix",
+            "subscriber_digits",
+            "block_id",
+            "skip_digits",
+            "skip_value",
+            "space",
+            "half",
+            "weight",
+            "national_layout",
+            "international_layout",
+        ),
+        3,
+        ("weight",),
+    ),
     "nicknames.csv": (("locale_group", "name", "nickname"), 3, ()),
     "product_taxonomy.csv": (
         (
@@ -1958,12 +1452,16 @@ def _write(path: Path, header: Sequence[str], weights: Sequence[str], rows: list
     return len(text_rows)
 
 
-def build_seeds(seeds_dir: Path) -> list[Path]:
+def build_seeds(seeds_dir: Path, phone_countries: Sequence[str] | None = None) -> list[Path]:
     """(Re)write every seed CSV and the manifest into ``seeds_dir``; return the paths written.
 
     Faker is imported here, not at module level, so the rest of the package never needs it.
+    ``phone_countries`` limits the phone blocks (the slow part: every block is checked against
+    libphonenumber) to those countries, for tests.
     """
     import faker  # local on purpose: only seed building needs Faker
+
+    from idrgen_duck.seed_phones import ALL_COUNTRIES, phone_block_rows  # needs phonenumbers
 
     seeds_dir.mkdir(parents=True, exist_ok=True)
     first, last = name_rows(faker.Faker)
@@ -1972,10 +1470,10 @@ def build_seeds(seeds_dir: Path) -> list[Path]:
         "country_locales.csv": list(COUNTRY_LOCALES),
         "first_names.csv": first,
         "last_names.csv": last,
-        "cities.csv": city_rows(faker.Faker),
+        "cities.csv": city_rows(),
         "streets.csv": street_rows(faker.Faker),
         "email_domains.csv": email_rows(),
-        "phone_plans.csv": phone_rows(),
+        "phone_blocks.csv": phone_block_rows(phone_countries or ALL_COUNTRIES),
         "nicknames.csv": nickname_rows(),
         "product_taxonomy.csv": taxonomy_rows(),
         "brands.csv": brand_rows(),

@@ -23,7 +23,7 @@ MEMORY_HEADROOM = 1.5 * 2**30  # peak RSS may exceed DuckDB's memory limit by th
 # Identifier shapes, by (table, column). Junk and placeholder values are planted on purpose
 # and allowed by name (realism.JUNK_EMAILS / JUNK_PHONES).
 EMAIL_RE = r"^\s*[^@\s]+@[^@\s]+\.[^@\s]+\s*$"
-PHONE_RE = r"^[+0-9 ()\-]+$"
+PHONE_RE = r"^[+0-9 ().\-]+$"
 FORMATS: dict[tuple[str, str], str] = {
     ("loyalty_members", "loyalty_id"): r"^[67][0-9]{12}$",
     ("pos_transactions", "loyalty_id"): r"^[67][0-9]{12}$",

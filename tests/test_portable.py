@@ -24,7 +24,7 @@ PLAN = make_plan(RunConfig(scale=20_000, seed=7, workers=2))
 # Functions the templates may call themselves: each exists under this name, with these
 # arguments, in DuckDB, Spark, Snowflake and BigQuery.
 PORTABLE_FUNCTIONS = {
-    "cast", "coalesce", "dense_rank", "greatest", "least", "left", "length", "lower", "lpad",
+    "abs", "cast", "coalesce", "dense_rank", "greatest", "least", "left", "length", "lower", "lpad",
     "max", "nullif", "replace", "round", "row_number", "rpad", "substr", "sum", "trim", "upper",
 }  # fmt: skip
 # Every function the rendered Spark SQL calls: each exists in Spark 4 (tests/test_engines.py

@@ -72,8 +72,9 @@ def test_file_shape(name: str) -> None:
 
 
 def test_total_size_is_small() -> None:
+    # The frequency-weighted name pools (seed_names.py) take about 2.4 MB of this.
     total = sum((SEEDS / name).stat().st_size for name in FILES)
-    assert total < 3_000_000
+    assert total < 5_000_000
 
 
 def test_manifest_counts_rows() -> None:
@@ -109,7 +110,7 @@ def test_every_country_is_covered() -> None:
     first = {(r["locale"], r["gender"]) for r in rows_of("first_names.csv")}
     last = {r["locale"] for r in rows_of("last_names.csv")}
     per_country: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for name in ("cities.csv", "streets.csv", "email_domains.csv", "phone_plans.csv"):
+    for name in ("cities.csv", "streets.csv", "email_domains.csv"):
         for row in rows_of(name):
             per_country[name][row["country_code"]] += 1
     assert sorted(locales) == sorted(countries)
@@ -121,7 +122,8 @@ def test_every_country_is_covered() -> None:
         assert per_country["cities.csv"][country] >= 20, country
         assert per_country["streets.csv"][country] >= 20, country
         assert per_country["email_domains.csv"][country] >= 4, country
-        assert per_country["phone_plans.csv"][country] >= 1, country
+    kinds = {(r["country_code"], r["kind"]) for r in rows_of("phone_blocks.csv")}
+    assert kinds == {(c, k) for c in countries for k in ("mobile", "fixed")}
 
 
 def test_scripts_and_romanisation() -> None:
@@ -142,16 +144,18 @@ def test_scripts_and_romanisation() -> None:
     assert first[("ko_KR", "민준")] == "Minjun"
 
 
-def test_phone_plans_have_full_length_numbers() -> None:
-    # NSN lengths from the realism reference, table 1.1 (DE and IT vary).
+def test_phone_blocks_have_full_length_numbers() -> None:
+    # NSN lengths from the realism reference, table 1.1 (DE, IT and SE vary; AR mobiles
+    # carry the 9 of E.164); every block's numbers have one of them.
     lengths = {
         "US": {10}, "CA": {10}, "MX": {10}, "GB": {10}, "DE": {10, 11}, "FR": {9}, "ES": {9},
-        "IT": {9, 10}, "NL": {9}, "PL": {9}, "SE": {9}, "JP": {10}, "CN": {11}, "KR": {10},
-        "IN": {10}, "AU": {9}, "BR": {11}, "AR": {10}, "CO": {10}, "CL": {9},
+        "IT": {9, 10}, "NL": {9}, "PL": {9}, "SE": {7, 8, 9}, "JP": {9, 10}, "CN": {10, 11},
+        "KR": {9, 10}, "IN": {10}, "AU": {9}, "BR": {10, 11}, "AR": {10, 11}, "CO": {10},
+        "CL": {9},
     }  # fmt: skip
-    for row in rows_of("phone_plans.csv"):
+    for row in rows_of("phone_blocks.csv"):
         assert row["prefix"].isdigit(), row
-        total = len(row["prefix"]) + int(row["subscriber_digits"])  # US/CA: area code + 7
+        total = len(row["prefix"]) + int(row["subscriber_digits"])
         assert total in lengths[row["country_code"]], row
 
 
@@ -203,7 +207,15 @@ def _installed_faker_version() -> str | None:
 def test_rebuild_is_byte_identical(tmp_path: Path) -> None:
     from idrgen_duck.seeding import build_seeds
 
-    written = build_seeds(tmp_path)
+    # phone blocks for a few countries only: each block is checked against libphonenumber,
+    # a minute for all of them (ids are per country, so these rows must match as they are)
+    countries = ("CL", "DE", "NL", "SE")
+    written = build_seeds(tmp_path, phone_countries=countries)
     assert sorted(p.name for p in written) == sorted(FILES)
     for path in written:
-        assert path.read_bytes() == (SEEDS / path.name).read_bytes(), path.name
+        if path.name == "phone_blocks.csv":
+            committed = [r for r in rows_of(path.name) if r["country_code"] in countries]
+            with path.open(encoding="utf-8", newline="") as handle:
+                assert list(csv.DictReader(handle)) == committed
+        elif path.name != "manifest.csv":
+            assert path.read_bytes() == (SEEDS / path.name).read_bytes(), path.name

@@ -3,14 +3,14 @@
   noise) is decided where the source is generated.
 -#}
 
-{#- ASCII letters only, lower case: the raw material of email local parts. -#}
+{#- ASCII letters only, lower case: the raw material of email local parts. A generational
+    suffix (Jr., II, III) is part of a name but not of the address people choose. -#}
 {% macro email_name(expr) -%}
-coalesce(nullif({{ regex_replace_all('lower(' ~ expr ~ ')', '[^a-z]', '') }}, ''), 'user')
+coalesce(nullif({{ regex_replace_all(regex_replace_all('lower(' ~ expr ~ ')', ' (jr|sr|ii|iii|iv)\\.?$', ''), '[^a-z]', '') }}, ''), 'user')
 {%- endmacro %}
 
 {#- Local part of a personal address, from the romanised name, in the drawn pattern
-    (plan.EMAIL_PATTERNS). qq.com users mostly keep their numeric QQ id. A suffix '_<n>'
-    (added later for the n-th person drawing the same address) never arises from a pattern. -#}
+    (plan.EMAIL_PATTERNS). qq.com users mostly keep their numeric QQ id. -#}
 {% macro email_local_part(a) -%}
 {%- set f = email_name(a ~ '.first_name_latin') -%}
 {%- set l = email_name(a ~ '.last_name_latin') -%}
@@ -46,30 +46,11 @@ CASE WHEN {{ a }}.street_format = 'number_street'
      ELSE {{ a }}.street_name || ' ' || {{ as_text(a ~ '.house_number') }} END
 {%- endmacro %}
 
-{#- National significant number of a mobile phone: the plan's prefix plus subscriber digits.
-    The subscriber part is an affine bijection of the person's rank within (country, prefix),
-    so numbers are unique until a prefix's range is exhausted (10^digits persons). NANP
-    numbers get an exchange NXX whose second digit is never 1 (no N11 service codes). The
-    multiplier 7777777 is coprime to 2, 3 and 5, hence to every range size used here. -#}
-{% macro mobile_nsn(a) -%}
-{%- set x = '(' ~ a ~ '.phone_rank * 7777777 + 1234567)' -%}
-{%- set nanp = imod(x, 7200000) -%}
-CASE WHEN {{ a }}.country_code IN ('US', 'CA') THEN
-    {{ a }}.phone_prefix
-    || {{ as_text('(2 + ' ~ idiv(idiv(nanp, 10000), 90) ~ ') * 100'
-                  ~ ' + CASE WHEN ' ~ imod(idiv(nanp, 100000), 9) ~ ' = 0 THEN 0'
-                  ~ ' ELSE ' ~ imod(idiv(nanp, 100000), 9) ~ ' + 1 END * 10'
-                  ~ ' + ' ~ imod(idiv(nanp, 10000), 10)) }}
-    || {{ digits(imod(x, 10000), 4) }}
-ELSE
-    {{ a }}.phone_prefix || {{ digits(imod(x, a ~ '.subscriber_space'), a ~ '.subscriber_digits') }}
-END
-{%- endmacro %}
-
-{#- Loyalty card number: '6' + 11 digits (a bijection of the person id, so unique) + Luhn
-    check digit; 13 digits in all. -#}
-{% macro loyalty_card_number(person_id) -%}
-{%- set payload = '(600000000000 + ' ~ imod('(' ~ person_id ~ ') * 987654321 + 12345', 100000000000) ~ ')' -%}
+{#- Loyalty card number: '6' + 11 digits + Luhn check digit, 13 digits in all. `value` is a
+    keyed permutation of the person id (column card_value of `permuted`), so cards are unique
+    and look random. -#}
+{% macro loyalty_card_number(value) -%}
+{%- set payload = '(600000000000 + ' ~ value ~ ')' -%}
 ({{ as_text(payload) }} || {{ as_text(luhn_check_digit(payload, 12)) }})
 {%- endmacro %}
 
@@ -87,37 +68,10 @@ END
            ~ country) }}
 {%- endmacro %}
 
-{#- A phone number written in one of the forms real systems hold. `nsn` is the national
-    significant number (default: the person's mobile). All forms keep the same digits after
-    the country code / trunk prefix, so only the country code or trunk prefix tells them
-    apart. Styles: e164 (+447400123456), digits_cc (447400123456), national (07400123456;
-    NANP 2015550123), spaced (+44 740 012 3456; NANP +1 201-555-0123), dashed
-    (0740-012-3456), paren (NANP (201) 555-0123, else national). -#}
-{% macro phone_written(a, style, nsn=none) -%}
-{%- set mobile = nsn is none -%}
-{%- set nsn = a ~ '.phone_nsn' if mobile else nsn -%}
-{%- set nanp = a ~ ".calling_code = '1'" -%}
-{%- set e164 = a ~ '.phone_e164' if mobile else "('+' || " ~ a ~ ".calling_code || " ~ nsn ~ ")" -%}
-CASE {{ style }}
-    WHEN 'e164' THEN {{ e164 }}
-    WHEN 'digits_cc' THEN substr({{ e164 }}, 2)
-    WHEN 'national' THEN CASE WHEN {{ nanp }} THEN {{ nsn }} ELSE {{ a }}.trunk_prefix || {{ nsn }} END
-    WHEN 'spaced' THEN CASE WHEN {{ nanp }}
-        THEN '+1 ' || substr({{ nsn }}, 1, 3) || '-' || substr({{ nsn }}, 4, 3) || '-' || substr({{ nsn }}, 7)
-        ELSE '+' || {{ a }}.calling_code || ' ' || substr({{ nsn }}, 1, 3) || ' ' || substr({{ nsn }}, 4, 3)
-             || ' ' || substr({{ nsn }}, 7) END
-    WHEN 'dashed' THEN CASE WHEN {{ nanp }} THEN '' ELSE {{ a }}.trunk_prefix END || substr({{ nsn }}, 1, 3)
-        || '-' || substr({{ nsn }}, 4, 3) || '-' || substr({{ nsn }}, 7)
-    ELSE CASE WHEN {{ nanp }}
-        THEN '(' || substr({{ nsn }}, 1, 3) || ') ' || substr({{ nsn }}, 4, 3) || '-' || substr({{ nsn }}, 7)
-        ELSE {{ a }}.trunk_prefix || {{ nsn }} END
-END
-{%- endmacro %}
-
 {#- A loyalty card issued again (re-enrolment): prefix 7 instead of 6, so it never equals a
-    first card; a bijection of the record number keeps it unique. -#}
-{% macro reissued_card_number(record_no) -%}
-{%- set payload = '(700000000000 + ' ~ imod('(' ~ record_no ~ ') * 987654321 + 54321', 100000000000) ~ ')' -%}
+    first card; `value` permutes the record number, so it is unique too. -#}
+{% macro reissued_card_number(value) -%}
+{%- set payload = '(700000000000 + ' ~ value ~ ')' -%}
 ({{ as_text(payload) }} || {{ as_text(luhn_check_digit(payload, 12)) }})
 {%- endmacro %}
 
@@ -144,54 +98,117 @@ CASE WHEN {{ os_type }} = 'iOS' THEN {{ uuid_upper(d ~ '_ios') }} ELSE {{ hex16(
 {{- draw_columns(stream ~ ':android', key, name ~ '_android', ['hi', 'lo']) }}
 {%- endmacro %}
 
-{#- E.164 form of the person's mobile ('+' country code, number). Argentine mobiles carry
-    the 9 that E.164 inserts after +54. -#}
-{% macro e164(a) -%}
-('+' || {{ a }}.calling_code || CASE WHEN {{ a }}.country_code = 'AR' THEN '9' ELSE '' END || {{ a }}.phone_nsn)
+{#- A second address at a global provider (not Gmail, whose dot rule would tie it to a
+    first.lastYY address): 'first.last.YY', a form no personal pattern produces (those never
+    put a dot before digits), so it never equals another person's first address. -#}
+{% macro alternate_local(a) -%}
+{{ email_name(a ~ '.first_name_latin') }} || '.' || {{ email_name(a ~ '.last_name_latin') }} || '.'
+    || {{ digits(imod(a ~ '.birth_year', 100), 2) }}
 {%- endmacro %}
 
-{#- A number from a fixed (prefix, digits) plan: an affine bijection of `rank`, so distinct
-    ranks give distinct numbers within the plan. -#}
-{% macro planned_number(prefix, digits_count, rank) -%}
-('{{ prefix }}' || {{ digits(imod('(' ~ rank ~ ') * 7777777 + 1234567', 10 ** digits_count), digits_count) }})
+{#- A provider's rules for the local part (realism.GMAIL_DOMAINS): Gmail allows letters,
+    digits and dots, 6 to 30 characters, so 'first_last' is written with a dot and a short
+    name takes the birth year. -#}
+{% macro provider_local(local, domain, birth_year) -%}
+CASE WHEN {{ domain }} IN ('gmail.com', 'googlemail.com')
+     THEN CASE WHEN length({{ local }}) < 6 THEN replace({{ local }}, '_', '.') || {{ as_text(birth_year) }}
+               ELSE left(replace({{ local }}, '_', '.'), 30) END
+     ELSE {{ local }} END
 {%- endmacro %}
 
-{#- A household landline in the country's fixed-line plan (realism.LANDLINE_PLANS), an affine
-    bijection of the household id: unique while household ids stay below the plan's size
-    (10^7 or more; NANP 720,000 numbers per area code). NANP: area code, exchange N1X, line. -#}
-{% macro landline_nsn(a) -%}
-{%- set x = '(' ~ a ~ '.household_id * 7777777 + 1234567)' -%}
-CASE {{ a }}.country_code
-{% for country, areas in nanp_landline_areas.items() %}
-{% set space = 720000 * (areas | length) %}
-{% set line = imod(imod(x, space), 720000) %}
-    WHEN '{{ country }}' THEN
-        CASE {{ idiv(imod(x, space), 720000) }}
-        {% for area in areas %}WHEN {{ loop.index0 }} THEN '{{ area }}' {% endfor %}END
-        || {{ as_text('2 + ' ~ idiv(idiv(line, 10000), 9)) }} || '1'
-        || {{ as_text('CASE WHEN ' ~ imod(idiv(line, 10000), 9) ~ ' = 0 THEN 0 ELSE ' ~ imod(idiv(line, 10000), 9) ~ ' + 1 END') }}
-        || {{ digits(imod(line, 10000), 4) }}
+{#- What the n-th person wanting an address already taken does (n = rank > 1): adds the
+    birth year, then a number (john.smith1985, john.smith19852). Patterns never end in four
+    digits (YY is two, NNN at most three), so the result is nobody's first choice. -#}
+{% macro taken_suffix(rank, birth_year) -%}
+CASE WHEN {{ rank }} > 1 THEN {{ as_text(birth_year) }} ELSE '' END
+|| CASE WHEN {{ rank }} > 2 THEN {{ as_text(rank ~ ' - 1') }} ELSE '' END
+{%- endmacro %}
+
+{#- ==== phone numbers ========================================================================
+    A number is a block of seeds/phone_blocks.csv (a prefix and a count of subscriber digits,
+    every number of which libphonenumber accepts for the block's country and kind) plus a
+    subscriber part: the owner's rank within the block, through a keyed permutation of the
+    block's space. Each block also says how the country writes its numbers (layouts). -#}
+
+{#- One row per block, its layouts cut into (literal, length, start) columns: a national
+    layout '0|2| |4| |4|' writes '0', 2 digits, ' ', 4 digits, ' ', 4 digits and ''. A
+    negative length skips digits; the literal of a group without a length is the trailer. -#}
+{% macro phone_blocks_query(file) -%}
+WITH parsed AS (
+    SELECT DISTINCT CAST(block_id AS BIGINT) AS block_id, prefix,
+           CAST(subscriber_digits AS INTEGER) AS subscriber_digits,
+           CAST(skip_digits AS INTEGER) AS skip_digits, CAST(skip_value AS BIGINT) AS skip_value,
+           CAST(space AS BIGINT) AS space, CAST(half AS BIGINT) AS half,
+{% for form in ('national', 'international') %}
+{% for j in range(1, 8) %}
+           {{ split_field(form ~ '_layout', '|', 2 * j - 1) }} AS {{ form }}_lit_{{ j }},
+           CAST(nullif({{ split_field(form ~ '_layout', '|', 2 * j) }}, '') AS INTEGER) AS {{ form }}_len_{{ j }}{{ ',' if not (loop.last and form == 'international') }}
 {% endfor %}
-{% for country, (prefix, n) in landline_plans.items() %}
-    WHEN '{{ country }}' THEN {{ planned_number(prefix, n, a ~ '.household_id') }}
 {% endfor %}
+    FROM {{ seed(file) }}
+)
+SELECT *,
+{% for form in ('national', 'international') %}
+{% for j in range(1, 8) %}
+       1{% for k in range(1, j) %} + abs(coalesce({{ form }}_len_{{ k }}, 0)){% endfor %} AS {{ form }}_at_{{ j }}{{ ',' if not (loop.last and form == 'international') }}
+{% endfor %}
+{% endfor %}
+FROM parsed
+{%- endmacro %}
+
+{#- The national significant number of the `value`-th number of block `b` (a phone_blocks
+    alias): NANP blocks skip the exchange values N11 (skip_digits, skip_value). -#}
+{% macro block_number(b, value) -%}
+{%- set high = idiv(value, b ~ '.half') -%}
+({{ b }}.prefix || CASE WHEN {{ b }}.skip_digits = 0 THEN lpad({{ as_text(value) }}, {{ b }}.subscriber_digits, '0')
+     ELSE lpad({{ as_text(high ~ ' + CASE WHEN ' ~ high ~ ' >= ' ~ b ~ '.skip_value THEN 1 ELSE 0 END') }}, {{ b }}.skip_digits, '0')
+          || lpad({{ as_text(imod(value, b ~ '.half')) }}, {{ b }}.subscriber_digits - {{ b }}.skip_digits, '0') END)
+{%- endmacro %}
+
+{#- A national significant number written in block `b`'s national or international layout. -#}
+{% macro phone_layout(b, form, nsn) -%}
+(
+{%- for j in range(1, 8) -%}
+CASE WHEN {{ b }}.{{ form }}_len_{{ j }} IS NULL THEN {{ b }}.{{ form }}_lit_{{ j }}
+     WHEN {{ b }}.{{ form }}_len_{{ j }} > 0
+     THEN {{ b }}.{{ form }}_lit_{{ j }} || substr({{ nsn }}, {{ b }}.{{ form }}_at_{{ j }}, {{ b }}.{{ form }}_len_{{ j }})
+     ELSE '' END{{ ' || ' if not loop.last }}
+{%- endfor -%}
+)
+{%- endmacro %}
+
+{#- A keyed permutation of [0, space): three Feistel rounds over the mixed radix
+    (space / half) x half, each round adding a draw keyed by the other half. Distinct inputs
+    give distinct outputs (each round is invertible), with no visible order: consecutive
+    ranks land anywhere in the space. Wraps `relation` in one subquery per round (a draw's
+    key must be a column), adding the column `name`; `x`, `space`, `half` and `key` (a key
+    offset that tells blocks apart) are expressions over the relation's columns. -#}
+{% macro permuted(relation, x, space, half, key, stream, name) -%}
+{%- set a = idiv(space, half) -%}
+(SELECT p3.*, {{ name }}_l3 * {{ a }} + {{ name }}_r3 AS {{ name }}
+ FROM (SELECT p2.*, {{ name }}_r2 AS {{ name }}_l3,
+              {{ imod(name ~ '_l2 + ' ~ imod(rand(stream ~ ':3', key ~ ' + ' ~ name ~ '_r2'), a), a) }} AS {{ name }}_r3
+       FROM (SELECT p1.*, {{ name }}_r1 AS {{ name }}_l2,
+                    {{ imod(name ~ '_l1 + ' ~ imod(rand(stream ~ ':2', key ~ ' + ' ~ name ~ '_r1'), half), half) }} AS {{ name }}_r2
+             FROM (SELECT p0.*, {{ name }}_r0 AS {{ name }}_l1,
+                          {{ imod(name ~ '_l0 + ' ~ imod(rand(stream ~ ':1', key ~ ' + ' ~ name ~ '_r0'), a), a) }} AS {{ name }}_r1
+                   FROM (SELECT s.*, {{ idiv(x, half) }} AS {{ name }}_l0, {{ imod(x, half) }} AS {{ name }}_r0
+                         FROM {{ relation }} AS s) AS p0) AS p1) AS p2) AS p3)
+{%- endmacro %}
+
+{#- A phone number written in one of the forms real systems hold; `which` is the person's
+    'phone' (mobile), 'landline' or 'business' line. Styles: e164 (+33612345678), digits_cc
+    (33612345678), national (the country's own layout: 06 12 34 56 78, 030 12345678,
+    090-1234-5678, (11) 96123-4567, (202) 555-0123), international (+33 6 12 34 56 78),
+    national_digits (0612345678) and dotted (06.12.34.56.78, 202.555.0123). -#}
+{% macro phone_written(a, style, which='phone') -%}
+{%- set national = a ~ '.' ~ which ~ '_national' -%}
+CASE {{ style }}
+    WHEN 'e164' THEN '+' || {{ a }}.calling_code || {{ a }}.{{ which }}_nsn
+    WHEN 'digits_cc' THEN {{ a }}.calling_code || {{ a }}.{{ which }}_nsn
+    WHEN 'international' THEN {{ a }}.{{ which }}_international
+    WHEN 'national_digits' THEN {{ regex_replace_all(national, '[^0-9]', '') }}
+    WHEN 'dotted' THEN {{ regex_replace_all(regex_replace_all(national, '[()]', ''), '[ -]+', '.') }}
+    ELSE {{ national }}
 END
-{%- endmacro %}
-
-{#- A company's main line, in a freephone range of the employee's country. -#}
-{% macro business_nsn(a) -%}
-CASE {{ a }}.country_code
-{% for country, (prefix, n) in business_plans.items() %}
-    WHEN '{{ country }}' THEN {{ planned_number(prefix, n, a ~ '.company_no') }}
-{% endfor %}
-    ELSE {{ planned_number(default_business_plan[0], default_business_plan[1], a ~ '.company_no') }}
-END
-{%- endmacro %}
-
-{#- A second, unrelated address (a numeric handle at a global provider, unique per person):
-    what a person uses to stay apart in one source. -#}
-{% macro alternate_email(a) -%}
-('8' || {{ digits(imod(a ~ '.person_id * 7777777 + 4242', 100000000), 8) }} || '@'
- || {{ pick('persons.alternate_domain', a ~ '.person_id',
-            {'gmail.com': 5, 'outlook.com': 2, 'yahoo.com': 2, 'icloud.com': 1}) }})
 {%- endmacro %}

@@ -26,6 +26,9 @@ CASE
         CASE WHEN {{ hoisted(draws, r, 'draw_email_variation_kind', pick(t ~ '.email_variation_kind', key, email_variations)) }} = 'email_dot'
                   AND {{ r }}.email NOT LIKE '%@gmail.com' AND {{ r }}.email NOT LIKE '%@googlemail.com'
              THEN 'email_case'  -- dots only count as "the same" at Gmail
+             WHEN {{ hoisted(draws, r, 'draw_email_variation_kind', pick(t ~ '.email_variation_kind', key, email_variations)) }} = 'email_plus_tag'
+                  AND {{ split_field(r ~ '.email', '@', 2) }} NOT IN ('{{ plus_addressing | join("', '") }}')
+             THEN 'email_case'  -- +tags only where the provider delivers them
              ELSE {{ hoisted(draws, r, 'draw_email_variation_kind', pick(t ~ '.email_variation_kind', key, email_variations)) }} END
     ELSE 'none'
 END AS email_kind
@@ -151,8 +154,8 @@ CASE {{ d }}.phone_kind
     WHEN 'disjoint_identity' THEN CAST(NULL AS {{ text_type() }})
     WHEN 'phone_missing' THEN {{ missing_value(t) }}
     WHEN 'phone_junk' THEN {{ hoisted(draws, d, 'draw_junk_phone_value', pick(t ~ '.junk_phone_value', d ~ '.record_no', junk_phones)) }}
-    WHEN 'phone_shared_household' THEN {{ phone_written(d, d ~ '.phone_style', d ~ '.landline_nsn') }}
-    WHEN 'phone_shared_business' THEN {{ phone_written(d, d ~ '.phone_style', d ~ '.business_nsn') }}
+    WHEN 'phone_shared_household' THEN {{ phone_written(d, d ~ '.phone_style', 'landline') }}
+    WHEN 'phone_shared_business' THEN {{ phone_written(d, d ~ '.phone_style', 'business') }}
     ELSE {{ phone_written(d, d ~ '.phone_style') }}
 END
 {%- endmacro %}

@@ -20,9 +20,10 @@
 
 {{ create_bucketed('email_domains', 'email_domains.csv', 'country_code', 'domain', ['domain']) }}
 
-{{ create_bucketed('phone_plans', 'phone_plans.csv', 'country_code', 'prefix',
-   ['prefix', 'CAST(subscriber_digits AS INTEGER) AS subscriber_digits',
-    "CAST(rpad('1', CAST(subscriber_digits AS INTEGER) + 1, '0') AS BIGINT) AS subscriber_space"]) }}
+-- phone number blocks: drawn per country and kind (mobile, fixed), then described by id
+{{ create_bucketed('phone_blocks', 'phone_blocks.csv', "country_code || ':' || kind",
+   'prefix, subscriber_digits', ['CAST(block_id AS BIGINT) AS block_id']) }}
+{{ create_table('TABLE', P ~ 'phone_blocks', phone_blocks_query('phone_blocks.csv')) }}
 
 {{ create_bucketed('subcategories', 'product_taxonomy.csv', 'category', 'subcategory',
    ['subcategory',

@@ -40,14 +40,16 @@ WITH base AS (
            ln.name AS last_name, ln.name_latin AS last_name_latin,
            ci.city, ci.region_name, ci.postcode,
            st.street_name,
-           ph.prefix AS phone_prefix, ph.subscriber_digits, ph.subscriber_space,
+           pm.block_id AS mobile_block, pl.block_id AS landline_block, pb.block_id AS business_block,
            ed.domain AS email_domain
     FROM placed AS p
     {{ join_pick('first_names', 'fn', "p.locale || ':' || p.gender", 'persons.first_name', 'p.person_id') }}
     {{ join_pick('last_names', 'ln', 'p.locale', 'persons.last_name', 'p.last_name_key') }}
     {{ join_pick('cities', 'ci', 'p.country_code', 'persons.city', 'p.household_id') }}
     {{ join_pick('streets', 'st', 'p.country_code', 'persons.street', 'p.household_id') }}
-    {{ join_pick('phone_plans', 'ph', 'p.country_code', 'persons.phone_plan', 'p.person_id') }}
+    {{ join_pick('phone_blocks', 'pm', "p.country_code || ':mobile'", 'persons.mobile_block', 'p.person_id') }}
+    {{ join_pick('phone_blocks', 'pl', "p.country_code || ':fixed'", 'persons.landline_block', 'p.household_id') }}
+    {{ join_pick('phone_blocks', 'pb', "p.country_code || ':fixed'", 'persons.business_block', 'p.company_no') }}
     {{ join_pick('email_domains', 'ed', 'p.country_code', 'persons.email_domain', 'p.person_id') }}
 ), extras AS (
     SELECT n.*,
@@ -92,8 +94,15 @@ WITH base AS (
     FROM extras AS n
 ), masked AS (
     SELECT d.*,
-           {{ source_mask('d.sources_draw', 'd.in_crm', 'd.source_count') }} AS source_mask
+           {{ source_mask('d.sources_draw', 'd.in_crm', 'd.source_count') }} AS source_mask,
+           {{ email_local_part('d') }} AS raw_local
     FROM drawn AS d
+), sourced AS (
+    SELECT m.*
+{%- for s in non_crm %},
+           {{ has_bit('m.source_mask', loop.index0) }} AS in_{{ s.table_id }}
+{%- endfor %}
+    FROM masked AS m
 )
 -- Only what later stages read is stored: writing a file work table compresses every column
 -- (~0.1 s of CPU per string column and million persons), so the inputs of the email and
@@ -101,25 +110,34 @@ WITH base AS (
 SELECT k.person_id, k.household_id, k.household_size, k.gender, k.source_count, k.company_no,
        k.country_code, k.region, k.calling_code, k.trunk_prefix, k.currency, k.utc_offset_hours,
        k.name_order, k.locale, k.first_name, k.first_name_latin, k.last_name, k.last_name_latin,
-       k.city, k.region_name, k.postcode, k.phone_prefix, k.subscriber_digits, k.subscriber_space,
+       k.city, k.region_name, k.postcode, k.mobile_block, k.landline_block, k.business_block,
        k.email_domain, k.nickname, k.household_surname, k.family_domain, k.birth_year,
        k.customer_since, k.os_type, k.n_devices, k.n_cards, k.in_crm, k.employed,
        k.has_landline, k.wants_family_email,
 {% for s in non_crm %}
-       {{ has_bit('k.source_mask', loop.index0) }} AS in_{{ s.table_id }},
+       k.in_{{ s.table_id }},
 {% endfor %}
+       -- a few persons use a second, unrelated identity in one source (another address, no
+       -- phone): the truth says same person, no exact-match engine can know
+       CASE WHEN k.source_count >= 2 AND {{ chance('persons.disjoint', 'k.person_id', edge.disjoint_share) }}
+            THEN CASE WHEN k.in_mobile THEN 'mobile' WHEN k.in_review THEN 'review'
+                      WHEN k.in_survey THEN 'survey' END
+       END AS disjoint_table,
+       {{ alternate_local('k') }} AS alternate_local,
+       {{ pick('persons.alternate_domain', 'k.person_id',
+               {'outlook.com': 4, 'yahoo.com': 3, 'icloud.com': 2, 'hotmail.com': 1}) }} AS alternate_domain,
        CASE WHEN k.source_count >= 5 THEN 'high_value'
             WHEN k.source_count >= 2 THEN 'regular'
             ELSE 'one_time' END AS tier,
-       -- local part of the personal email from the romanised name
-       {{ email_local_part('k') }} AS email_local,
+       -- local part of the personal email from the romanised name, by the provider's rules
+       {{ provider_local('k.raw_local', 'k.email_domain', 'k.birth_year') }} AS email_local,
        {{ street_address('k') }} AS street_address,
        {{ pick('persons.family_pattern', 'k.household_id', {'family': 1, 'the': 1, 'fam': 1}) }} AS family_pattern,
        {{ email_name('k.first_name_latin') }} || '.' || {{ email_name('k.last_name_latin') }} AS work_local,
        lower(k.company_name) || {{ pick('persons.company_suffix', 'k.company_no',
             {'group': 3, 'logistics': 2, 'partners': 2, 'consulting': 2, 'labs': 1, 'industries': 1,
              'solutions': 2, 'holdings': 1, 'systems': 1, 'media': 1}) }} || '.com' AS company_domain
-FROM masked AS k
+FROM sourced AS k
 {% endset %}
 {{ create_table(work_table, P ~ 'person_draws', stage1) }}
 
@@ -153,13 +171,14 @@ WITH activity AS (
           FROM activity AS a
           WINDOW by_person AS (ORDER BY a.person_id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)) AS a
 ), ranks AS (
-    -- the n-th person drawing the same email / address / phone prefix / family or work address
+    -- the n-th person drawing the same email / address / family or work address
     SELECT person_id,
            -- Gmail ignores dots and treats googlemail.com as gmail.com: so does uniqueness
            row_number() OVER (PARTITION BY {{ mailbox('email_local', 'email_domain') }}
                               ORDER BY person_id) AS email_rank,
-           CAST(NULL AS BIGINT) AS address_rank, CAST(NULL AS BIGINT) AS phone_rank,
-           CAST(NULL AS BIGINT) AS family_rank, CAST(NULL AS BIGINT) AS work_rank
+           CAST(NULL AS BIGINT) AS address_rank,
+           CAST(NULL AS BIGINT) AS family_rank, CAST(NULL AS BIGINT) AS work_rank,
+           CAST(NULL AS BIGINT) AS alternate_rank
     FROM {{ P }}person_draws
     UNION ALL
     SELECT person_id, NULL,
@@ -168,28 +187,65 @@ WITH activity AS (
     FROM {{ P }}person_draws
     UNION ALL
     SELECT person_id, NULL, NULL,
-           row_number() OVER (PARTITION BY country_code, phone_prefix ORDER BY person_id) - 1, NULL, NULL
-    FROM {{ P }}person_draws
-    UNION ALL
-    SELECT person_id, NULL, NULL, NULL,
            dense_rank() OVER (PARTITION BY household_surname, family_pattern, family_domain
-                              ORDER BY household_id), NULL
+                              ORDER BY household_id), NULL, NULL
     FROM {{ P }}person_draws
     WHERE wants_family_email AND household_size > 1
     UNION ALL
-    SELECT person_id, NULL, NULL, NULL, NULL,
-           row_number() OVER (PARTITION BY work_local, company_domain ORDER BY person_id)
+    SELECT person_id, NULL, NULL, NULL,
+           row_number() OVER (PARTITION BY work_local, company_domain ORDER BY person_id), NULL
     FROM {{ P }}person_draws
     WHERE employed
+    UNION ALL
+    SELECT person_id, NULL, NULL, NULL, NULL,
+           row_number() OVER (PARTITION BY alternate_local, alternate_domain ORDER BY person_id)
+    FROM {{ P }}person_draws
+    WHERE disjoint_table IS NOT NULL
 ), ranked AS (
     SELECT person_id, max(email_rank) AS email_rank, max(address_rank) AS address_rank,
-           max(phone_rank) AS phone_rank, max(family_rank) AS family_rank, max(work_rank) AS work_rank
+           max(family_rank) AS family_rank, max(work_rank) AS work_rank,
+           max(alternate_rank) AS alternate_rank
     FROM ranks
     GROUP BY person_id
+), number_owners AS (
+    -- who needs a phone number in which block: every person a mobile, a household with a
+    -- landline one line, a company one main line per country it employs people in
+    SELECT 0 AS owner_kind, person_id AS owner, mobile_block AS block_id
+    FROM {{ P }}person_draws
+    UNION ALL
+    SELECT DISTINCT 1, household_id, landline_block
+    FROM {{ P }}person_draws
+    WHERE has_landline
+    UNION ALL
+    SELECT DISTINCT 2, company_no, business_block
+    FROM {{ P }}person_draws
+    WHERE employed
+), owner_ranks AS (
+    -- owners of a block numbered from 0 (mobiles and landlines share NANP blocks, so the
+    -- rank runs over both): numbers repeat only once a block's space is used up
+    SELECT o.owner_kind, o.owner, o.block_id, b.space, b.half,
+           {{ imod('row_number() OVER (PARTITION BY o.block_id ORDER BY o.owner_kind, o.owner) - 1', 'b.space') }}
+               AS number_rank
+    FROM number_owners AS o
+    JOIN {{ P }}phone_blocks AS b ON b.block_id = o.block_id
+), phone_numbers AS (
+    SELECT n.owner_kind, n.owner, n.block_id, n.number_value
+    FROM {{ permuted('owner_ranks', 'number_rank', 'space', 'half', 'block_id * 131072',
+                     'persons.phone_number', 'number_value') }} AS n
+), numbers AS (
+    SELECT d.person_id, m.number_value AS mobile_number, l.number_value AS landline_number,
+           b.number_value AS business_number
+    FROM {{ P }}person_draws AS d
+    LEFT JOIN phone_numbers AS m ON m.owner_kind = 0 AND m.owner = d.person_id
+    LEFT JOIN phone_numbers AS l ON d.has_landline AND l.owner_kind = 1 AND l.owner = d.household_id
+    LEFT JOIN phone_numbers AS b
+           ON d.employed AND b.owner_kind = 2 AND b.owner = d.company_no AND b.block_id = d.business_block
 )
-SELECT a.*, r.email_rank, r.address_rank, r.phone_rank, r.family_rank, r.work_rank
+SELECT a.*, r.email_rank, r.address_rank, r.family_rank, r.work_rank, r.alternate_rank,
+       n.mobile_number, n.landline_number, n.business_number
 FROM allocated AS a
 JOIN ranked AS r ON r.person_id = a.person_id
+JOIN numbers AS n ON n.person_id = a.person_id
 {% endset %}
 {{ create_table(work_table, P ~ 'person_ranks', stage2) }}
 
@@ -204,45 +260,58 @@ WITH identified AS (
 {% for s in sources %}
            r.n_{{ s.table_id }}, r.first_{{ s.table_id }},
 {% endfor %}
-           r.phone_rank, r.family_rank, r.work_rank,
-           -- a suffix no drawn pattern produces keeps emails unique; a flat number addresses
-           d.email_local || CASE WHEN r.email_rank > 1 THEN '_' || {{ as_text('r.email_rank') }} ELSE '' END
-               || '@' || d.email_domain AS email,
+           r.family_rank, r.work_rank,
+           -- national significant numbers: each block's prefix and the permuted rank
+           {{ block_number('bm', 'r.mobile_number') }} AS phone_nsn,
+           CASE WHEN d.has_landline THEN {{ block_number('bl', 'r.landline_number') }} END AS landline_nsn,
+           CASE WHEN d.employed THEN {{ block_number('bb', 'r.business_number') }} END AS business_nsn,
+           -- an address already taken gets the birth year (and a number); a street address
+           -- already taken, a flat number
+           d.email_local || {{ taken_suffix('r.email_rank', 'd.birth_year') }} || '@' || d.email_domain AS email,
+           CASE WHEN d.disjoint_table IS NOT NULL
+                THEN d.alternate_local || CASE WHEN r.alternate_rank > 1 THEN {{ as_text('r.alternate_rank') }} ELSE '' END
+                     || '@' || d.alternate_domain END AS alternate_email,
            d.street_address || CASE WHEN r.address_rank > 1 THEN ' Apt ' || {{ as_text('r.address_rank') }} ELSE '' END
                AS address_line1
     FROM {{ P }}person_draws AS d
     JOIN {{ P }}person_ranks AS r ON r.person_id = d.person_id
+    LEFT JOIN {{ P }}phone_blocks AS bm ON bm.block_id = d.mobile_block
+    LEFT JOIN {{ P }}phone_blocks AS bl ON bl.block_id = d.landline_block
+    LEFT JOIN {{ P }}phone_blocks AS bb ON bb.block_id = d.business_block
     WHERE d.person_id >= {{ lo }} AND d.person_id < {{ hi }}
-    -- stored in person order: the join delivers rows in thread order, and every scan of this
+), formatted AS (
+    -- each phone in its country's national and international layouts
+    SELECT i.*,
+{% for which, b in (('phone', 'bm'), ('landline', 'bl'), ('business', 'bb')) %}
+           {{ phone_layout(b, 'national', 'i.' ~ which ~ '_nsn') }} AS {{ which }}_national,
+           '+' || i.calling_code || ' ' || {{ phone_layout(b, 'international', 'i.' ~ which ~ '_nsn') }}
+               AS {{ which }}_international{{ ',' if not loop.last }}
+{% endfor %}
+    FROM identified AS i
+    LEFT JOIN {{ P }}phone_blocks AS bm ON bm.block_id = i.mobile_block
+    LEFT JOIN {{ P }}phone_blocks AS bl ON bl.block_id = i.landline_block
+    LEFT JOIN {{ P }}phone_blocks AS bb ON bb.block_id = i.business_block
+    -- stored in person order: joins deliver rows in thread order, and every scan of this
     -- table (the sources without joins, truth persons) keeps the order it is stored in.
-    -- Sorted here, before the identifier strings and lists below exist: 7% faster than
-    -- sorting the finished rows; the projections above keep the order.
-    ORDER BY d.person_id
+    -- Sorted here, before the draws and lists below exist: 7% faster than sorting the
+    -- finished rows; the projections below keep the order.
+    ORDER BY i.person_id
 ), numbered AS (
-    SELECT i.*, {{ mobile_nsn('i') }} AS phone_nsn
+    SELECT i.*
            -- the draws of every device and card slot, read by the lists below (draw_columns)
 {% for slot in range(3) %}
            {{ device_id_draws('persons.device_id', 'i.person_id * 4 + ' ~ slot, 'device_' ~ slot) }}
            {{ draw_columns('persons.payment_token', 'i.person_id * 4 + ' ~ slot, 'card_' ~ slot, 'abc') }}
 {% endfor %}
-    FROM identified AS i
-), disjoint AS (
-    -- a few persons use a second, unrelated identity in one source (a throwaway address, no
-    -- phone): the truth says same person, no exact-match engine can know
-    SELECT n.*,
-           CASE WHEN n.source_count >= 2 AND {{ chance('persons.disjoint', 'n.person_id', edge.disjoint_share) }}
-                THEN CASE WHEN n.in_mobile THEN 'mobile' WHEN n.in_review THEN 'review'
-                          WHEN n.in_survey THEN 'survey' END
-           END AS disjoint_table
-    FROM numbered AS n
+    FROM {{ permuted('formatted', 'person_id', 100000000000, 1000000, '0', 'persons.loyalty_card', 'card_value') }} AS i
 )
 SELECT i.person_id, i.household_id, i.region, i.country_code, i.locale, i.gender,
        i.first_name, i.last_name, i.first_name_latin, i.last_name_latin, i.name_order,
        i.birth_year, i.customer_since, i.tier, i.source_count,
        i.email,
-       {{ e164('i') }} AS phone_e164,
-       i.phone_nsn, i.calling_code, i.trunk_prefix,
-       CASE WHEN i.in_loyalty THEN {{ loyalty_card_number('i.person_id') }} END AS loyalty_id,
+       '+' || i.calling_code || i.phone_nsn AS phone_e164,
+       i.phone_nsn, i.phone_national, i.phone_international, i.calling_code, i.trunk_prefix,
+       CASE WHEN i.in_loyalty THEN {{ loyalty_card_number('i.card_value') }} END AS loyalty_id,
        i.os_type,
        {{ array_prefix([device_id('i.os_type', 'i.device_0'), device_id('i.os_type', 'i.device_1'),
                         device_id('i.os_type', 'i.device_2')], 'i.n_devices') }} AS device_ids,
@@ -257,20 +326,19 @@ SELECT i.person_id, i.household_id, i.region, i.country_code, i.locale, i.gender
        CASE WHEN i.employed THEN {{ pick('persons.company_inbox', 'i.company_no',
             {'orders': 4, 'purchasing': 2, 'accounts': 1, 'office': 2}) }} || '@' || i.company_domain END
            AS company_email,
-       CASE WHEN i.employed THEN {{ business_nsn('i') }} END AS business_nsn,
-       CASE WHEN i.has_landline THEN {{ landline_nsn('i') }} END AS landline_nsn,
+       i.business_nsn, i.business_national, i.business_international,
+       i.landline_nsn, i.landline_national, i.landline_international,
        CASE WHEN i.wants_family_email AND i.household_size > 1
             THEN CASE i.family_pattern WHEN 'family' THEN i.household_surname || 'family'
                                        WHEN 'the' THEN 'the' || i.household_surname || 's'
                                        ELSE 'fam.' || i.household_surname END
                  || CASE WHEN i.family_rank > 1 THEN {{ as_text('i.family_rank') }} ELSE '' END
                  || '@' || i.family_domain END AS family_email,
-       i.disjoint_table,
-       CASE WHEN i.disjoint_table IS NOT NULL THEN {{ alternate_email('i') }} END AS alternate_email,
+       i.disjoint_table, i.alternate_email,
 {% for s in sources %}
        i.in_{{ s.table_id }}, i.n_{{ s.table_id }}, i.first_{{ s.table_id }}{{ ',' if not loop.last }}
 {% endfor %}
-FROM disjoint AS i
+FROM numbered AS i
 {% endset %}
 {% set _ = ranges.append(query) %}
 {% endfor %}

@@ -9,11 +9,11 @@ WITH m AS (
            -- points grow with spending: high-value persons hold more
            {{ lognormal('loyalty.points_balance', 'r.record_no',
                         "CASE WHEN r.tier = 'high_value' THEN 6000 ELSE 1200 END", 1100) }} AS points_balance
-    FROM {{ noisy_rows('loyalty') }} AS r
+    FROM {{ permuted(noisy_rows('loyalty'), 'record_no', 100000000000, 1000000, '0', 'loyalty.reissued_card', 'card_value') }} AS r
 )
 SELECT {{ source_key('loyalty', 'm.record_no') }} AS member_id,
        CASE WHEN m.nth = 0 THEN m.loyalty_id
-            ELSE {{ reissued_card_number('m.record_no') }} END AS loyalty_id,
+            ELSE {{ reissued_card_number('m.card_value') }} END AS loyalty_id,
        {{ source_email('loyalty', 'm') }} AS email,
        {{ source_phone('loyalty', 'm') }} AS phone,
        {{ source_first_name('m') }} AS first_name,
