@@ -43,7 +43,7 @@ from idrgen_duck import db, runner
 from idrgen_duck.config import RunConfig, format_scale, parse_scale
 from idrgen_duck.plan import SOURCES, make_plan
 from idrgen_duck.render import PARQUET_OPTIONS, rows_written
-from idrgen_duck.runner import CEILING_STEP
+from idrgen_duck.runner import REFERENCE_STEP
 
 # Column shapes of the spec's tables: v = short string, t = timestamp, i = integer,
 # d = decimal, b = boolean; the widths follow the generated data's typical values.
@@ -111,7 +111,7 @@ def in_child(function: Callable[..., float], *args: object) -> float:
 
 @dataclass
 class Generated:
-    """One full `run`: seconds per SQL step, wall seconds (with checksums and the ceiling),
+    """One full `run`: seconds per SQL step, wall seconds (with checksums and the reference),
     peak RSS of this process so far, and Parquet bytes."""
 
     steps: dict[str, float]
@@ -122,8 +122,8 @@ class Generated:
 
     @property
     def generating(self) -> float:
-        """The SQL steps (the report's content checksums included), not the ceiling."""
-        return sum(seconds for step, seconds in self.steps.items() if step != CEILING_STEP.name)
+        """The SQL steps (the report's content checksums included), not the reference."""
+        return sum(seconds for step, seconds in self.steps.items() if step != REFERENCE_STEP.name)
 
 
 def generate(scale: int, workers: int, out: Path, engine: str = "duckdb") -> Generated:
@@ -172,7 +172,7 @@ def print_scaling(medians: dict[tuple[int, int], float]) -> None:
 
 def print_steps(columns: dict[str, list[Generated]]) -> None:
     """Median seconds and rows/s of every step, one column per (scale, workers)."""
-    # every step any run has (the ceiling runs only up to 2M records)
+    # every step any run has (the reference runs only up to 2M records)
     names = sorted({name for runs in columns.values() for name in runs[0].steps})
     print("\nper step: median seconds (rows/s)")
     print(f"{'step':<26}" + "".join(f"{label:>24}" for label in columns))

@@ -33,6 +33,7 @@ from idrgen_duck.config import (
     parse_workers,
 )
 from idrgen_duck.console import print_summary, print_written, step_display
+from idrgen_duck.realism import DEFAULT_DIFFICULTY
 from idrgen_duck.render import (
     DIALECTS,
     SQL_SCRIPT,
@@ -116,6 +117,15 @@ Engine = Annotated[
         metavar="duckdb|spark",
         help="What generates the data: DuckDB in this process, or Apache Spark "
         "(pip install 'idrgen-duck[spark]'; local mode with --workers cores). Same data.",
+    ),
+]
+Difficulty = Annotated[
+    str,
+    typer.Option(
+        metavar="easy|realistic|hard",
+        help="How much identities change over the history: emails, phones and surnames "
+        "that change, typos, second addresses, records with name and address only, rotated "
+        "device ids and card tokens (README: Difficulty). easy: none of it.",
     ),
 ]
 SparkMaster = Annotated[
@@ -221,6 +231,7 @@ def _config(
     temp_dir: Path | None,
     engine: str = "duckdb",
     spark_master: str | None = None,
+    difficulty: str = DEFAULT_DIFFICULTY,
 ) -> tuple[RunConfig, str | None]:
     """The run's parameters, and a notice when the worker count was capped."""
     threads, notice = capped_workers(parse_workers(workers)) if workers else (0, None)
@@ -233,6 +244,7 @@ def _config(
         temp_dir=temp_dir,
         engine=engine,
         spark_master=spark_master,
+        difficulty=difficulty,
     )
     return config, notice
 
@@ -248,6 +260,7 @@ def run(
     temp_dir: TempDir = None,
     engine: Engine = "duckdb",
     spark_master: SparkMaster = None,
+    difficulty: Difficulty = DEFAULT_DIFFICULTY,
     overwrite: Overwrite = False,
     quiet: Annotated[bool, flag("--quiet", "Print nothing but errors.")] = False,
     json_output: Annotated[
@@ -258,7 +271,15 @@ def run(
     """Generate the 7 sources, products, ground truth, IDR metadata and report."""
     output = folders.checked_path(output_dir, "--output-dir", "./output")
     config, notice = _config(
-        scale, seed, output, workers, memory_limit, _temp_dir(temp_dir), engine, spark_master
+        scale,
+        seed,
+        output,
+        workers,
+        memory_limit,
+        _temp_dir(temp_dir),
+        engine,
+        spark_master,
+        difficulty,
     )
     runner.check(config, overwrite)  # refuse before printing anything
     plan = plan_module.make_plan(config)
@@ -267,7 +288,7 @@ def run(
         console.print(notice)
     console.print(
         f"idrgen-duck: {format_scale(config.scale)} records ({plan.persons:,} persons), "
-        f"seed {config.seed}, {config.threads} threads"
+        f"seed {config.seed}, {config.difficulty}, {config.threads} threads"
         f"{' on Spark' if config.engine == 'spark' else ''} -> {output}\n"
         f"  needs {preflight.estimate(plan).describe()}",
         soft_wrap=True,  # a long path stays on its line
@@ -319,6 +340,7 @@ def render(
             "for spark-sql, Spark 4, writing the data files in place).",
         ),
     ] = "duckdb",
+    difficulty: Difficulty = DEFAULT_DIFFICULTY,
     overwrite: Annotated[
         bool,
         flag(
@@ -342,7 +364,9 @@ def render(
             f"--out {sql_dir} and --output-dir {output}: use two separate folders, "
             "neither inside the other"
         )
-    config, notice = _config(scale, seed, output, workers, memory_limit, temp)
+    config, notice = _config(
+        scale, seed, output, workers, memory_limit, temp, difficulty=difficulty
+    )
     folders.check_replaceable(sql_dir, sql_layout(), "--out", overwrite)
     folders.check_writable(sql_dir.parent, "--out", sql_dir)
     # run.sql applies the same rule when it runs; refusing now saves a surprise later
@@ -417,7 +441,7 @@ def load(
 
 @app.command(
     epilog="Example: idrgen-duck evaluate --output-dir ./output "
-    "--membership scale_test.duckdb:idr_out.identity_resolved_membership_current --ceiling"
+    "--membership scale_test.duckdb:idr_out.identity_resolved_membership_current --reference"
 )
 @one_line_errors
 def evaluate(
@@ -426,25 +450,41 @@ def evaluate(
         str | None,
         typer.Option(
             metavar="FILE.parquet|DB:SCHEMA.TABLE",
-            help="INPUT, required unless --ceiling: the result to score (entity_key and "
+            help="INPUT, required unless --reference: the result to score (entity_key and "
             "resolved_id or cluster_id).",
         ),
     ] = None,
-    ceiling: Annotated[
-        bool, flag("--ceiling", "Also score the exact-match ceiling of our metadata.")
+    reference: Annotated[
+        bool,
+        flag(
+            "--reference",
+            "Also score the exact-match reference: what an exact-match engine gets with the "
+            "emitted metadata (README: The exact-match reference).",
+        ),
     ] = False,
+    identifiers: Annotated[
+        str | None,
+        typer.Option(
+            metavar="TYPES",
+            help="With --reference: only these identifier types' rules, e.g. "
+            "EMAIL,PHONE,LOYALTY_ID,DEVICE_ID (default: every emitted rule).",
+        ),
+    ] = None,
     json_output: Annotated[bool, flag("--json", "Print JSON.")] = False,
     debug: Debug = False,
 ) -> None:
     """Score an IDR result against the truth: pairwise and B-cubed precision, recall, F1."""
     source = loader.checked_output(output_dir)
-    if membership is None and not ceiling:
-        raise ConfigError("--membership: missing; give the result to score, or --ceiling")
+    if membership is None and not reference:
+        raise ConfigError("--membership: missing; give the result to score, or --reference")
+    if identifiers is not None and not reference:
+        raise ConfigError("--identifiers: only with --reference")
+    kinds = scoring.parse_identifiers(identifiers) if identifiers else scoring.IDENTIFIER_TYPES
     results: dict[str, dict[str, float | int]] = {}
     if membership is not None:
         results["membership"] = scoring.evaluate(source, membership).as_dict()
-    if ceiling:
-        results["ceiling"] = scoring.ceiling(source).as_dict()
+    if reference:
+        results["reference"] = scoring.reference(source, identifiers=kinds).as_dict()
     if json_output:
         typer.echo(json.dumps(results, indent=2))
         return

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from idrgen_duck.realism import DEFAULT_DIFFICULTY, DIFFICULTIES
+
 DEFAULT_SCALE = 50_000_000
 DEFAULT_SEED = 42
 # Seeds are mixed as 32-bit integers by the random macro, so they must fit in 32 bits.
@@ -87,6 +89,8 @@ class RunConfig:
     temp_dir: Path | None = None
     engine: str = "duckdb"  # what generates: "duckdb", or "spark" (local, or spark_master)
     spark_master: str | None = None
+    # how much identities change over the history (realism.DIFFICULTY)
+    difficulty: str = DEFAULT_DIFFICULTY
 
     def __post_init__(self) -> None:
         if not isinstance(self.scale, int) or not MIN_SCALE <= self.scale <= MAX_SCALE:
@@ -99,6 +103,10 @@ class RunConfig:
             raise ConfigError(f"--workers: {self.workers} is not a positive number of threads")
         if self.engine not in ENGINES:
             raise ConfigError(f"--engine: {self.engine!r} is not one of {', '.join(ENGINES)}")
+        if self.difficulty not in DIFFICULTIES:
+            raise ConfigError(
+                f"--difficulty: {self.difficulty!r} is not one of {', '.join(DIFFICULTIES)}"
+            )
         if self.spark_master is not None and self.engine != "spark":
             raise ConfigError("--spark-master: only with --engine spark")
         if not _MEMORY_RE.match(self.memory_limit):

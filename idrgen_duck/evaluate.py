@@ -1,11 +1,16 @@
-"""Scoring an identity-resolution result against the truth, and the exact-match ceiling.
+"""Scoring an identity-resolution result against the truth, and the exact-match reference.
 
 All scores come from the contingency table of (true person, predicted cluster) record counts,
 computed in SQL: no pair is ever enumerated, so this works at 50M records.
 
-Records the truth attributes to no person (anonymous POS lines) count as their own one-record
-true cluster; records missing from a membership count as their own one-record predicted
-cluster.
+Records the truth attributes to no person (anonymous POS lines) are one unknown person per
+basket (truth column anonymous_basket; in outputs without it, each its own one-record true
+cluster); records missing from a membership count as their own one-record predicted cluster.
+
+The exact-match reference is what an exact-match engine gets with the emitted metadata: the
+connected components of records sharing a normalised identifier, after exclusions and each
+rule's max_group_size. It is not an upper bound: an engine with other rules (fuzzy names,
+addresses) can do better, and worse.
 """
 
 from __future__ import annotations
@@ -51,12 +56,13 @@ def _f1(p: float, r: float) -> float:
 
 def score(con: duckdb.DuckDBPyConnection, truth_sql: str, membership_sql: str) -> Scores:
     """Scores of `membership_sql` (entity_key, cluster_id) against `truth_sql`
-    (entity_key, person_id); both are SQL relations."""
+    (entity_key, person_id, anonymous_basket); both are SQL relations."""
     row = con.execute(
         f"""
         WITH truth AS (
             SELECT CAST(entity_key AS VARCHAR) AS entity_key,
-                   coalesce(CAST(person_id AS VARCHAR), 'unattributed:' || entity_key) AS true_id,
+                   coalesce(CAST(person_id AS VARCHAR), 'basket:' || anonymous_basket,
+                            'unattributed:' || entity_key) AS true_id,
                    person_id IS NULL AS unattributed
             FROM ({truth_sql})
         ), predicted AS (
@@ -117,7 +123,12 @@ def truth_relation(output_dir: Path) -> str:
         raise ConfigError(
             f"--output-dir: {output_dir} has no {TRUTH} (is it an idrgen-duck output?)"
         )
-    return f"SELECT entity_key, person_id FROM {db.parquet(path)}"
+    source = db.parquet(path)
+    with duckdb.connect() as con:
+        columns = {r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()}
+    # outputs written before anonymous baskets were in the truth score each line alone
+    basket = "anonymous_basket" if "anonymous_basket" in columns else "CAST(NULL AS VARCHAR)"
+    return f"SELECT entity_key, person_id, {basket} AS anonymous_basket FROM {source}"
 
 
 def membership_relation(con: duckdb.DuckDBPyConnection, membership: str) -> str:
@@ -186,14 +197,17 @@ def evaluate(output_dir: Path, membership: str) -> Scores:
         con.close()
 
 
-# --- the ceiling ---------------------------------------------------------------------------
+# --- the exact-match reference ----------------------------------------------------------------
+
+# in the order of the emitted rules
+IDENTIFIER_TYPES = tuple(r.identifier_type for r in rules(0))
 
 
-def identifier_values_sql(output_dir: Path) -> str:
+def identifier_values_sql(output_dir: Path, identifiers: tuple[str, ...] = IDENTIFIER_TYPES) -> str:
     """(entity_key, identifier_type, value) for every record, normalised exactly as the
     emitted metadata tells the engine (mapping expression, then LOWERCASE)."""
     parts = []
-    for m in MAPPINGS:
+    for m in (m for m in MAPPINGS if m.identifier_type in identifiers):
         source = SOURCE_BY_ID[m.table_id]
         table = db.parquet(output_dir / "parquet" / f"{source.table}.parquet")
         parts.append(
@@ -204,10 +218,16 @@ def identifier_values_sql(output_dir: Path) -> str:
     return " UNION ALL ".join(parts)
 
 
-def ceiling_membership(con: duckdb.DuckDBPyConnection, output_dir: Path, scale: int) -> str:
-    """The partition an exact-match engine should produce with our metadata: connected
-    components over shared normalised identifiers, after exclusions and each rule's
-    max_group_size. Built as tables in `con`; returns a relation (entity_key, cluster_id)."""
+def reference_membership(
+    con: duckdb.DuckDBPyConnection,
+    output_dir: Path,
+    scale: int,
+    identifiers: tuple[str, ...] = IDENTIFIER_TYPES,
+) -> str:
+    """The partition an exact-match engine should produce with our metadata (or only its
+    rules for `identifiers`): connected components over shared normalised identifiers, after
+    exclusions and each rule's max_group_size. Built as tables in `con`; returns a relation
+    (entity_key, cluster_id)."""
     exact = [e for e in EXCLUSIONS if e.match_type == "EXACT"]
     like = [e for e in EXCLUSIONS if e.match_type == "LIKE"]
     excluded = " OR ".join(
@@ -218,22 +238,22 @@ def ceiling_membership(con: duckdb.DuckDBPyConnection, output_dir: Path, scale: 
     con.execute(
         f"""
         -- any numbering will do: components, and so the scores, do not depend on it
-        CREATE OR REPLACE TEMP TABLE ceiling_nodes AS
+        CREATE OR REPLACE TEMP TABLE reference_nodes AS
         SELECT entity_key, row_number() OVER () AS node
         FROM {db.parquet(output_dir / TRUTH)};
 
         -- the normalised identifiers first, in a table of their own: filtered or joined in
         -- the same query, DuckDB pushes the filter into every UNION branch and repeats the
         -- normalisation for each exclusion it tests (five times slower at 1M)
-        CREATE OR REPLACE TEMP TABLE ceiling_values AS
-        SELECT * FROM ({identifier_values_sql(output_dir)});
+        CREATE OR REPLACE TEMP TABLE reference_values AS
+        SELECT * FROM ({identifier_values_sql(output_dir, identifiers)});
 
         -- a group = records sharing one normalised identifier, named by its smallest node
         -- (a hash aggregate, not a sort of every value)
-        CREATE OR REPLACE TEMP TABLE ceiling_groups AS
+        CREATE OR REPLACE TEMP TABLE reference_groups AS
         WITH v AS MATERIALIZED (
             SELECT n.node, v.identifier_type, v.value
-            FROM ceiling_values AS v JOIN ceiling_nodes AS n USING (entity_key)
+            FROM reference_values AS v JOIN reference_nodes AS n USING (entity_key)
             WHERE v.value IS NOT NULL AND NOT ({excluded})
         ), groups AS (
             SELECT identifier_type, value, min(node) AS grp
@@ -245,35 +265,35 @@ def ceiling_membership(con: duckdb.DuckDBPyConnection, output_dir: Path, scale: 
         SELECT v.node, g.grp
         FROM v JOIN groups AS g USING (identifier_type, value);
 
-        CREATE OR REPLACE TEMP TABLE ceiling_labels AS
-        SELECT node, node AS label FROM ceiling_nodes;
+        CREATE OR REPLACE TEMP TABLE reference_labels AS
+        SELECT node, node AS label FROM reference_nodes;
         """
     )
     while True:  # min-label propagation through the groups until nothing changes
         con.execute(
             """
-            CREATE OR REPLACE TEMP TABLE ceiling_next AS
+            CREATE OR REPLACE TEMP TABLE reference_next AS
             WITH group_min AS (
                 SELECT g.grp, min(l.label) AS label
-                FROM ceiling_groups AS g JOIN ceiling_labels AS l USING (node) GROUP BY g.grp
+                FROM reference_groups AS g JOIN reference_labels AS l USING (node) GROUP BY g.grp
             ), node_min AS (
                 SELECT g.node, min(m.label) AS label
-                FROM ceiling_groups AS g JOIN group_min AS m USING (grp) GROUP BY g.node
+                FROM reference_groups AS g JOIN group_min AS m USING (grp) GROUP BY g.node
             )
             SELECT l.node, least(l.label, coalesce(m.label, l.label)) AS label
-            FROM ceiling_labels AS l LEFT JOIN node_min AS m USING (node)
+            FROM reference_labels AS l LEFT JOIN node_min AS m USING (node)
             """
         )
         changed = con.execute(
-            "SELECT count(*) FROM ceiling_next JOIN ceiling_labels USING (node) "
-            "WHERE ceiling_next.label <> ceiling_labels.label"
+            "SELECT count(*) FROM reference_next JOIN reference_labels USING (node) "
+            "WHERE reference_next.label <> reference_labels.label"
         ).fetchone()
-        con.execute("CREATE OR REPLACE TEMP TABLE ceiling_labels AS FROM ceiling_next")
+        con.execute("CREATE OR REPLACE TEMP TABLE reference_labels AS FROM reference_next")
         if not changed or changed[0] == 0:
             break
     return (
-        "SELECT n.entity_key, l.label AS cluster_id FROM ceiling_nodes AS n "
-        "JOIN ceiling_labels AS l USING (node)"
+        "SELECT n.entity_key, l.label AS cluster_id FROM reference_nodes AS n "
+        "JOIN reference_labels AS l USING (node)"
     )
 
 
@@ -283,14 +303,31 @@ def output_scale(con: duckdb.DuckDBPyConnection, output_dir: Path) -> int:
     return int(row[0]) if row else 0
 
 
-def ceiling(output_dir: Path, con: duckdb.DuckDBPyConnection | None = None) -> Scores:
-    """Scores of the exact-match ceiling against the truth (on `con`, or a new connection)."""
+def parse_identifiers(text: str) -> tuple[str, ...]:
+    """--identifiers: a comma-separated subset of the emitted identifier types."""
+    wanted = tuple(dict.fromkeys(t.strip().upper() for t in text.split(",") if t.strip()))
+    unknown = [t for t in wanted if t not in IDENTIFIER_TYPES]
+    if not wanted or unknown:
+        raise ConfigError(
+            f"--identifiers: {text!r} is not a list of {', '.join(IDENTIFIER_TYPES)} "
+            "(comma-separated)"
+        )
+    return wanted
+
+
+def reference(
+    output_dir: Path,
+    con: duckdb.DuckDBPyConnection | None = None,
+    identifiers: tuple[str, ...] = IDENTIFIER_TYPES,
+) -> Scores:
+    """Scores of the exact-match reference against the truth (on `con`, or a new
+    connection), with every emitted rule or those of `identifiers` only."""
     own = con is None
     con = con or db.connect()
     try:
         truth = truth_relation(output_dir)
         scale = output_scale(con, output_dir)
-        return score(con, truth, ceiling_membership(con, output_dir, scale))
+        return score(con, truth, reference_membership(con, output_dir, scale, identifiers))
     finally:
         if own:
             con.close()

@@ -348,6 +348,9 @@ def calibrate(rounds: int = 40, damping: float = 0.7, outer_rounds: int = 12) ->
 # The generated history: fixed dates, so the data never depends on the day it is generated.
 HISTORY_START = "2021-01-01 00:00:00"
 AS_OF = "2025-12-31 23:59:59"
+# The established customers (realism.ESTABLISHED_SHARE) signed up between this and the
+# history's start.
+ESTABLISHED_SINCE = "2016-01-01 00:00:00"
 
 
 @dataclass(frozen=True)
@@ -356,21 +359,24 @@ class Activity:
 
     Weights are Pareto(alpha) draws capped at `cap`, times `high_value_factor` for persons in
     5+ sources; a member's expected record count is 1 + extra * weight / total weight.
+    `steady_pace`: the records are events spread over the person's active days in the history
+    (orders, visits, reviews), so the weight also grows with those days.
     """
 
     alpha: float
     cap: float
     high_value_factor: float = 1.0
+    steady_pace: bool = False
 
 
 ACTIVITY: dict[str, Activity] = {
     "crm": Activity(alpha=3.0, cap=3),  # duplicate registrations: rare, at most a few
-    "ecom": Activity(alpha=1.3, cap=25, high_value_factor=3),  # power-law buyers
+    "ecom": Activity(alpha=1.3, cap=25, high_value_factor=3, steady_pace=True),  # power-law buyers
     "loyalty": Activity(alpha=3.0, cap=3),  # re-enrolments, lost cards
     "mobile": Activity(alpha=2.0, cap=6, high_value_factor=1.5),  # devices and reinstalls
-    "pos": Activity(alpha=1.3, cap=40, high_value_factor=3),  # store baskets
-    "survey": Activity(alpha=2.0, cap=6),  # repeat surveys
-    "review": Activity(alpha=1.6, cap=15),  # a few prolific reviewers
+    "pos": Activity(alpha=1.3, cap=40, high_value_factor=3, steady_pace=True),  # store baskets
+    "survey": Activity(alpha=2.0, cap=6, steady_pace=True),  # repeat surveys
+    "review": Activity(alpha=1.6, cap=15, steady_pace=True),  # a few prolific reviewers
 }
 
 # Local-part shapes of personal emails (weights); see sql/macros/identifiers.sql.

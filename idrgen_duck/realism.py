@@ -82,6 +82,7 @@ class SourceNoise:
     junk_phone: float = 0.003  # placeholder phones (0000000000, 000-00-0000, 1234567890)
     missing_as: str = "null"  # how the source stores "no value": 'null', 'empty', 'n/a'
     name_variations: bool = False
+    phone_typed: bool = True  # people type the phone (typos), unless the device gives it
 
 
 SOURCE_NOISE: dict[str, SourceNoise] = {
@@ -112,7 +113,9 @@ SOURCE_NOISE: dict[str, SourceNoise] = {
         missing_as="empty",
     ),
     # the app stores what the OS gives it: E.164
-    "mobile": SourceNoise(phone_styles={"e164": 100}, email_present=0.8, phone_present=0.5),
+    "mobile": SourceNoise(
+        phone_styles={"e164": 100}, email_present=0.8, phone_present=0.5, phone_typed=False
+    ),
     "pos": SourceNoise(has_email=False),  # identifiers: loyalty card and payment token only
     "survey": SourceNoise(email_present=0.95, junk_phone=0.0, missing_as="n/a"),
     "review": SourceNoise(email_present=0.85, junk_phone=0.0),
@@ -155,6 +158,64 @@ class EdgeCases:
         return max(2 * email_group_limit(scale), round(self.giant_cluster_records * share))
 
 
+@dataclass(frozen=True)
+class IdentityChanges:
+    """How persons' identifiers change during the history and how often records lack them: what
+    makes matching hard for the right reasons (`--difficulty`). Shares of persons unless they
+    say records. A changer's records made before the change carry the old value: a record is
+    one of those with probability `before_change` (records are not ordered in time per person,
+    so the split is drawn record by record, or order by order)."""
+
+    email_changed: float = 0.0  # persons who moved to another personal address
+    phone_changed: float = 0.0  # persons who took a new mobile number
+    surname_changed: float = 0.0  # women who took a spouse's surname (SURNAME_TAKING countries)
+    before_change: float = 0.4  # share of a changer's records that predate the change
+    phone_typo: float = 0.0  # typed phones (CRM, e-commerce, loyalty): two digits swapped, one lost
+    second_address: float = 0.0  # persons who also ship to a second address (work, holiday home)
+    second_address_use: float = 0.3  # ... share of their orders shipped there
+    name_address_only: float = 0.0  # CRM and loyalty records with name and address only
+    device_rotated: float = 0.0  # app installs under a new device id (vendor apps all removed)
+    token_rotated: float = 0.0  # orders and card baskets paid with a reissued card (new token)
+
+
+# Movers per year: 4% change their main email address, 3-5% their mobile number where numbers
+# port, more in prepaid markets; about 1% of adult women marry in a year and most take the
+# spouse's surname where that is the custom (Pew 2023: 79% in the US); card numbers are reissued
+# for about 7% of cards a year (loss, fraud); identifierForVendor changes when all of a vendor's
+# apps are removed and one is installed again. Realistic is about five years of that; hard
+# is two to three times as much; easy has none (every identifier stays as first written).
+DIFFICULTY: dict[str, IdentityChanges] = {
+    "easy": IdentityChanges(),
+    "realistic": IdentityChanges(
+        email_changed=0.16,
+        phone_changed=0.14,
+        surname_changed=0.05,
+        phone_typo=0.02,
+        second_address=0.10,
+        name_address_only=0.04,
+        device_rotated=0.15,
+        token_rotated=0.10,
+    ),
+    "hard": IdentityChanges(
+        email_changed=0.40,
+        phone_changed=0.35,
+        surname_changed=0.15,
+        before_change=0.5,
+        phone_typo=0.05,
+        second_address=0.25,
+        name_address_only=0.10,
+        device_rotated=0.40,
+        token_rotated=0.30,
+    ),
+}
+DIFFICULTIES = tuple(DIFFICULTY)
+DEFAULT_DIFFICULTY = "realistic"
+
+# Where most women take a spouse's surname (legal custom): not ES, IT, FR (the legal name never
+# changes), KR, CN (women keep theirs), the Spanish-speaking Americas, nor Quebec (fr_CA).
+SURNAME_TAKING = ("US", "CA", "GB", "AU", "DE", "NL", "SE", "PL", "JP", "IN", "BR")
+
+
 def email_group_limit(scale: int) -> int:
     """The EMAIL rule's max_group_size: a fixed policy of the emitted configuration, read from
     the dataset's size and never from its content. One mailbox may link at most one record in
@@ -164,6 +225,47 @@ def email_group_limit(scale: int) -> int:
 
 
 EDGE = EdgeCases()
+
+# Customers who signed up before the history starts: the shop has a customer base on day one,
+# and grows from it (an estimate: retail customer bases grow by about a tenth a year, which
+# this share and steady sign-ups over the five years of history give).
+ESTABLISHED_SHARE = 0.55
+
+# Store visits made abroad, at a store of another country (in its currency): cross-border
+# card-present payments are a few percent of in-store card payments.
+TRAVEL_SHARE = 0.02
+
+# Cash share of in-store payments by number, per customer country (seeds/README.md "Money and
+# time" lists the sources; "estimate" where no figure by number was found): the rest is paid
+# by card or wallet.
+CASH_SHARE: dict[str, float] = {
+    "US": 0.16,  # Fed Diary of Consumer Payment Choice: 16% of payments (2023), 14% (2024)
+    "CA": 0.20,  # Bank of Canada: ~20% of in-store purchases (2024)
+    "GB": 0.12,  # UK Finance: 12% of all payments (2023), 9% (2024)
+    "AU": 0.16,  # RBA: 16% of in-person payments (2022)
+    "SE": 0.08,  # Riksbank: 9% paid their last purchase in cash (2020); falling
+    "DE": 0.53,  # ECB SPACE 2024, POS transactions by number
+    "FR": 0.43,
+    "ES": 0.57,
+    "IT": 0.61,
+    "NL": 0.22,
+    "PL": 0.35,  # NBP payment diary 46% (2020), 31% self-reported (2025)
+    "JP": 0.55,  # estimate: cash is 51% of in-store spending by value (METI 2024)
+    "KR": 0.16,  # Bank of Korea: 15.9% in physical stores (2024)
+    "CN": 0.12,  # estimate: under 10% of in-store value since 2022 (Worldpay)
+    "IN": 0.50,  # estimate: 52-60% of consumer spending by value (RBI 2024)
+    "MX": 0.65,  # estimate: 85% of adults pay small purchases in cash (ENIF 2024)
+    "BR": 0.30,  # estimate: 40.5% of diary payments incl. person to person (BCB 2023)
+    "AR": 0.40,  # estimate: 17% of supermarket sales value (INDEC 2024); more by number
+    "CO": 0.75,  # Banco de la Republica: 78% of everyday payments by number (2024)
+    "CL": 0.40,  # estimate
+}
+
+# App sessions per week of an app user while active: log-normal with median 1.2 and sigma 1.2
+# (mean about 2.5 a week, 11 a month: retail apps averaged 11-17 opens per user a month,
+# Localytics 2015-2016).
+APP_SESSIONS_PER_WEEK_MEDIAN = 1.2
+APP_SESSIONS_SIGMA = 1.2
 
 # Which sources write a shared identifier instead of the person's own, in the order the
 # decisions try them: kind (the tag) -> (sources, the person's column, EdgeCases rate field,
@@ -185,9 +287,13 @@ SHARED_PHONES: dict[str, tuple[tuple[str, ...], str, str, str]] = {
 GIANT_CLUSTER_EMAIL = "procurement@globex-holdings.com"
 
 
-def template_globals(scale: int, persons: int, ecom_records: int) -> dict[str, object]:
+def template_globals(
+    scale: int, persons: int, ecom_records: int, difficulty: str = DEFAULT_DIFFICULTY
+) -> dict[str, object]:
     """Everything above, as the names the SQL macros use."""
     return {
+        "changes": DIFFICULTY[difficulty],
+        "surname_taking": SURNAME_TAKING,
         "noise": SOURCE_NOISE,
         "edge": EDGE,
         "shared_emails": SHARED_EMAILS,
@@ -207,6 +313,11 @@ def template_globals(scale: int, persons: int, ecom_records: int) -> dict[str, o
         "address_variation_rate": 0.05,
         "moved_share": MOVED_SHARE,
         "field_defects": FIELD_DEFECTS,
+        "established_share": ESTABLISHED_SHARE,
+        "travel_share": TRAVEL_SHARE,
+        "cash_share": CASH_SHARE,
+        "app_sessions_median": APP_SESSIONS_PER_WEEK_MEDIAN,
+        "app_sessions_sigma": APP_SESSIONS_SIGMA,
     }
 
 
@@ -227,22 +338,24 @@ class TimeProfile:
 
 
 TIME_PROFILES = {
-    # online: 60% on the 5 weekdays, 40% on the weekend; peaks at lunch and in the evening
+    # online: 60% on the 5 weekdays, 40% on the weekend; a lunch peak and the day's peak at
+    # 20-22h (Worldpay: 16% of online orders at 06-12h, 30% at 12-18h, 44% at 18-24h); online
+    # sign-ups follow the same hours
     "online": TimeProfile(
         weekdays={0: 12, 1: 12, 2: 12, 3: 12, 4: 12, 5: 20, 6: 20},
         dayparts={
-            0: 3,
-            2: 1,
-            4: 1,
-            6: 4,
-            8: 7,
-            10: 9,
-            12: 16,
-            14: 10,
-            16: 9,
-            18: 16,
-            20: 10,
-            22: 4,
+            0: 4.4,
+            2: 2.0,
+            4: 1.6,
+            6: 2.8,
+            8: 6.2,
+            10: 9.0,
+            12: 10.5,
+            14: 9.8,
+            16: 9.7,
+            18: 12.8,
+            20: 17.0,
+            22: 14.2,
         },
     ),
     # in store: opening hours, busiest on Saturday

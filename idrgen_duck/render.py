@@ -29,7 +29,7 @@ PREFIX = "__idr_"
 # The folders of an output directory, and its files besides the Parquet files and metadata.
 OUTPUT_FOLDERS = ("parquet", "metadata", "stats", "truth")
 REPORT = "stats/generation_report.json"
-CEILING = "stats/ceiling.json"
+REFERENCE = "stats/reference.json"
 OUTPUT_MARKER = f"stats/{MARKER}"
 TRUTH_TABLES = ("record_person", "persons")
 # How every output file is written (copy_parquet in sql/macros/output.sql; the benchmark's bare
@@ -123,6 +123,8 @@ def calendar_globals() -> dict[str, object]:
         "history_start_s": first,
         "as_of_s": last,
         "as_of_year": years[-1],
+        "history_days": (last - first) // 86400 + 1,
+        "established_since_s": epoch_seconds(plan_module.ESTABLISHED_SINCE),
         # the Monday of as_of's week (1970-01-01, day 0, was a Thursday)
         "as_of_monday": as_of_day - (as_of_day + 3) % 7,
         "calendar_years": [
@@ -181,7 +183,9 @@ def make_environment(
     env.globals.update(distributions.template_globals())
     if plan is not None:
         env.globals.update(
-            realism.template_globals(plan.config.scale, plan.persons, plan.records["ecom"])
+            realism.template_globals(
+                plan.config.scale, plan.persons, plan.records["ecom"], plan.config.difficulty
+            )
         )
         env.globals["calibration"] = plan.calibration
         env.globals["source_count_shares"] = plan_module.SOURCE_COUNT_SHARES
@@ -231,7 +235,7 @@ def output_layout() -> Layout:
     """What an output folder holds; anything else in one is a user's, never replaced."""
     files = [f"{name}.parquet" for name in parquet_files()]
     files += [f"metadata/{name}" for name in metadata_names()]
-    return make_layout("output", OUTPUT_MARKER, [*files, REPORT, CEILING])
+    return make_layout("output", OUTPUT_MARKER, [*files, REPORT, REFERENCE])
 
 
 SQL_SCRIPT = "run.sql"

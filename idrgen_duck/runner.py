@@ -26,7 +26,7 @@ from idrgen_duck.config import RunConfig
 from idrgen_duck.engines import DuckDBEngine, Engine, SparkEngine
 from idrgen_duck.plan import Plan, make_plan
 from idrgen_duck.render import (
-    CEILING,
+    REFERENCE,
     REPORT,
     RenderedStep,
     output_layout,
@@ -35,11 +35,11 @@ from idrgen_duck.render import (
     render_run,
 )
 
-# Up to this scale `run` also scores the exact-match ceiling (seconds); above it, on demand
-# with `idrgen-duck evaluate --ceiling`.
-CEILING_MAX_SCALE = 2_000_000
-# The ceiling's pseudo-step, shown in the progress like the SQL steps.
-CEILING_STEP = RenderedStep("930_ceiling", "", None)
+# Up to this scale `run` also scores the exact-match reference (seconds); above it, on demand
+# with `idrgen-duck evaluate --reference`.
+REFERENCE_MAX_SCALE = 2_000_000
+# The reference's pseudo-step, shown in the progress like the SQL steps.
+REFERENCE_STEP = RenderedStep("930_reference", "", None)
 
 
 @dataclass
@@ -191,7 +191,7 @@ def generation_engine(config: RunConfig, work: Path) -> Iterator[Engine]:
 
 
 def report_engine(config: RunConfig, work: Path) -> DuckDBEngine:
-    """DuckDB in memory, for the steps that read the written files back (report, ceiling)."""
+    """DuckDB in memory, for the steps that read the written files back (report, reference)."""
     return DuckDBEngine(threads=config.threads, memory_limit=config.memory_limit, temp_dir=work)
 
 
@@ -227,8 +227,8 @@ def run(
                 result.steps += execute_steps(reading, rest, observer)
         for name, text in render_metadata(plan).items():
             (staging / "metadata" / name).write_text(text, encoding="utf-8")
-        if config.scale <= CEILING_MAX_SCALE:
-            result.steps.append(_write_ceiling(staging, config, work, observer))
+        if config.scale <= REFERENCE_MAX_SCALE:
+            result.steps.append(_write_reference(staging, config, work, observer))
         result.seconds = time.perf_counter() - started
         result.peak_rss_bytes = peak_rss_bytes()
         _complete_report(staging / REPORT, result)
@@ -241,28 +241,28 @@ def run(
     return result
 
 
-def _write_ceiling(
+def _write_reference(
     staging: Path, config: RunConfig, work: Path, observer: StepObserver
 ) -> StepResult:
-    """Score the exact-match ceiling into stats/ceiling.json, shown as a step of its own."""
-    observer.started(CEILING_STEP)
+    """Score the exact-match reference into stats/reference.json, shown as a step of its own."""
+    observer.started(REFERENCE_STEP)
     started = time.perf_counter()
     scores: list[evaluate.Scores] = []
     engine = report_engine(config, work)
     with contextlib.closing(engine):
         run_interruptibly(
-            engine, lambda: scores.append(evaluate.ceiling(staging, engine.con)), lambda: None
+            engine, lambda: scores.append(evaluate.reference(staging, engine.con)), lambda: None
         )
     text = json.dumps(scores[0].as_dict(), indent=2) + "\n"
-    (staging / CEILING).write_text(text, encoding="utf-8")
+    (staging / REFERENCE).write_text(text, encoding="utf-8")
     elapsed = time.perf_counter() - started
-    observer.finished(CEILING_STEP, elapsed)
-    return StepResult(CEILING_STEP.name, elapsed)
+    observer.finished(REFERENCE_STEP, elapsed)
+    return StepResult(REFERENCE_STEP.name, elapsed)
 
 
 def _complete_report(path: Path, result: RunResult) -> None:
     """Write over the SQL report's run facts what only this process knows: its peak memory,
-    the whole wall time and every step's time (the report's own and the ceiling's too)."""
+    the whole wall time and every step's time (the report's own and the reference's too)."""
     report = json.loads(path.read_text(encoding="utf-8"))
     seconds = {s.name.split("_", 1)[1]: s.seconds for s in result.steps}
     for table in report["tables"]:

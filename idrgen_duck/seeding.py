@@ -12,7 +12,8 @@ Two kinds of data end up in the seeds:
   read from the locale's provider or drawn from a Faker instance seeded with a fixed number;
 * name pools weighted by published name frequencies (:mod:`idrgen_duck.seed_names`);
 * curated facts (country metadata, mobile numbering, email providers, nicknames, product
-  vocabulary, review phrases), kept below as explicit ordered Python data.
+  vocabulary), kept below as explicit ordered Python data;
+* review and survey texts in each customer language (:mod:`idrgen_duck.seed_phrases`).
 
 Every file is written sorted by its key columns with the csv module, UTF-8 and ``\\n`` line
 ends, and no step iterates over a ``set``, so the same Faker version yields byte-identical files.
@@ -30,7 +31,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from idrgen_duck import seed_names
+from idrgen_duck import seed_names, seed_phrases
 
 Row = tuple[Any, ...]
 
@@ -73,6 +74,32 @@ COUNTRIES: tuple[tuple[str, str, str, float, str, str, str, int, str], ...] = (
 )
 
 FAMILY_FIRST = ("CN", "JP", "KR")
+
+# Currencies of the customers' countries: local units per US dollar, fixed so that prices
+# never depend on the day of generation (2024 annual averages: the Federal Reserve's G.5A
+# release, the central banks' for ARS, CLP, COP and PLN); ISO 4217 minor units; and how shops
+# write prices there: a price is rounded up to a multiple of `step` and `charm` is taken off,
+# both in minor units (USD 12.49 / 12.99; JPY 1,980; KRW 12,900; CLP 9,990; COP 49.900). COP
+# has 2 minor units in ISO 4217 but no coins below 50 pesos: prices are whole hundreds.
+CURRENCIES: tuple[tuple[str, float, int, int, int], ...] = (
+    # currency, per USD, minor units, step, charm (both in minor units)
+    ("ARS", 916.0, 2, 100000, 100),  # 1,000-peso steps: 24.999
+    ("AUD", 1.513, 2, 50, 1),
+    ("BRL", 5.392, 2, 100, 10),  # 49,90
+    ("CAD", 1.370, 2, 50, 1),
+    ("CLP", 944.0, 0, 1000, 10),
+    ("CNY", 7.196, 2, 1000, 100),  # 199.00
+    ("COP", 4071.0, 2, 100000, 10000),
+    ("EUR", 0.924, 2, 50, 1),
+    ("GBP", 0.783, 2, 50, 1),
+    ("INR", 83.68, 2, 10000, 100),  # 1,299.00
+    ("JPY", 151.5, 0, 100, 20),
+    ("KRW", 1364.0, 0, 1000, 100),
+    ("MXN", 18.33, 2, 100, 1),
+    ("PLN", 3.980, 2, 100, 1),
+    ("SEK", 10.57, 2, 1000, 100),  # 249.00 kr
+    ("USD", 1.0, 2, 50, 1),
+)
 
 COUNTRY_LOCALES: tuple[tuple[str, str, float], ...] = (
     ("US", "en_US", 1.0),
@@ -1095,193 +1122,6 @@ PRIVATE_LABEL_SHARE = 0.175  # share of a category's products sold under the ret
 
 
 # ---------------------------------------------------------------------------------------------
-# Review and survey text (generic: no product placeholders)
-# ---------------------------------------------------------------------------------------------
-
-REVIEW_PHRASES: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    1: (
-        (
-            "Broke after a week",
-            "Complete waste of money",
-            "Do not buy",
-            "Returned it",
-            "Awful quality",
-            "Arrived damaged",
-            "Never again",
-            "Stopped working",
-            "Very disappointed",
-        ),
-        (
-            "It stopped working after three days.",
-            "Arrived with a cracked part and missing pieces.",
-            "Customer service never answered my emails.",
-            "Cheap materials, it fell apart quickly.",
-            "Nothing like the pictures on the website.",
-            "I sent it back the same day.",
-            "Still waiting for my refund two weeks later.",
-            "It smelled strongly of chemicals.",
-            "The sizing was completely off.",
-            "Worst purchase I have made this year.",
-            "Instructions were useless and it never worked properly.",
-            "Would give zero stars if I could.",
-            "Had to throw it away after one use.",
-        ),
-    ),
-    2: (
-        (
-            "Not great",
-            "Disappointing",
-            "Below expectations",
-            "Meh",
-            "Could be much better",
-            "Not worth the price",
-            "Mediocre at best",
-            "Had issues",
-        ),
-        (
-            "It works, but barely.",
-            "Quality is lower than I expected for the price.",
-            "Delivery took much longer than promised.",
-            "One part broke but the rest is okay.",
-            "Looks cheaper in person than online.",
-            "Had to contact support twice.",
-            "Colour was different from the photo.",
-            "It does the job but feels flimsy.",
-            "Probably will not buy this brand again.",
-            "Fit was a bit off even in my usual size.",
-            "Battery life is much shorter than advertised.",
-            "Packaging was torn when it arrived.",
-        ),
-    ),
-    3: (
-        (
-            "It's okay",
-            "Average",
-            "Does the job",
-            "Fine for the price",
-            "Nothing special",
-            "Decent",
-            "Mixed feelings",
-            "As expected",
-        ),
-        (
-            "It is fine, nothing more.",
-            "Does what it says, but nothing stands out.",
-            "Good enough for everyday use.",
-            "Some small flaws but I kept it.",
-            "Average quality for the price.",
-            "Shipping was slow but the item is fine.",
-            "Works as described, though setup was fiddly.",
-            "I expected a little more.",
-            "Not bad, not great.",
-            "Might look for something better next time.",
-            "Okay value if you catch it on sale.",
-            "My partner likes it more than I do.",
-        ),
-    ),
-    4: (
-        (
-            "Very good",
-            "Happy with it",
-            "Good value",
-            "Solid purchase",
-            "Would recommend",
-            "Nice quality",
-            "Pleasantly surprised",
-            "Almost perfect",
-        ),
-        (
-            "Really happy with this purchase.",
-            "Good quality and arrived quickly.",
-            "Works well, just one small niggle.",
-            "Better than I expected for the price.",
-            "Comfortable and well made.",
-            "Easy to set up and use.",
-            "I would buy this again.",
-            "Fits perfectly and looks great.",
-            "Lost one star only because of the packaging.",
-            "Great value for money.",
-            "Does exactly what I needed.",
-            "Bought a second one for my sister.",
-        ),
-    ),
-    5: (
-        (
-            "Love it",
-            "Perfect",
-            "Excellent",
-            "Absolutely love this",
-            "Best purchase ever",
-            "Highly recommend",
-            "Five stars",
-            "Exceeded expectations",
-            "Fantastic",
-        ),
-        (
-            "Absolutely love it, use it every day.",
-            "Exceeded all my expectations.",
-            "Excellent quality, worth every penny.",
-            "Arrived early and works perfectly.",
-            "I have already recommended it to friends.",
-            "Best one I have ever owned.",
-            "Beautifully made and feels premium.",
-            "Could not be happier with this.",
-            "Already ordered another as a gift.",
-            "Customer service was brilliant too.",
-            "Perfect fit and great colour.",
-            "Does everything I hoped and more.",
-        ),
-    ),
-}
-
-SURVEY_PHRASES: dict[str, tuple[str, ...]] = {
-    "negative": (
-        "Checkout kept failing.",
-        "Delivery was late.",
-        "Item arrived damaged.",
-        "Nobody answered my question.",
-        "Refund is taking too long.",
-        "Prices went up again.",
-        "Website was very slow.",
-        "Wrong size was sent.",
-        "Store staff were unhelpful.",
-        "Too much packaging.",
-        "Could not apply my discount code.",
-        "Queue at the till was long.",
-        "The app logged me out twice.",
-    ),
-    "neutral": (
-        "Delivery was on time.",
-        "It was fine.",
-        "Nothing to report.",
-        "Average experience.",
-        "Found what I needed.",
-        "Prices are similar to elsewhere.",
-        "Checkout was okay.",
-        "Would like more colour options.",
-        "Store was busy but fine.",
-        "No complaints.",
-        "Packaging was standard.",
-        "Might shop here again.",
-    ),
-    "positive": (
-        "Fast delivery, thank you!",
-        "Great prices.",
-        "Very easy checkout.",
-        "Friendly staff in store.",
-        "Will definitely shop again.",
-        "Love the loyalty rewards.",
-        "Excellent customer service.",
-        "Order arrived a day early.",
-        "Great selection.",
-        "Returns were painless.",
-        "The app is really easy to use.",
-        "Everything was perfect.",
-    ),
-}
-
-
-# ---------------------------------------------------------------------------------------------
 # Assembling the tables
 # ---------------------------------------------------------------------------------------------
 
@@ -1295,6 +1135,10 @@ def country_rows() -> list[Row]:
         weight = round(regions[region] * share, 6)
         rows.append((code, name, region, weight, calling, trunk, currency, offset, order, street))
     return rows
+
+
+def currency_rows() -> list[Row]:
+    return [tuple(row) for row in CURRENCIES]
 
 
 def email_rows() -> list[Row]:
@@ -1341,19 +1185,6 @@ def name_part_rows() -> list[Row]:
     ]
 
 
-def review_rows() -> list[Row]:
-    return [
-        (rating, kind, phrase)
-        for rating, (titles, bodies) in REVIEW_PHRASES.items()
-        for kind, phrases in (("title", titles), ("body", bodies))
-        for phrase in phrases
-    ]
-
-
-def survey_rows() -> list[Row]:
-    return [(s, phrase) for s, phrases in SURVEY_PHRASES.items() for phrase in phrases]
-
-
 # file name → (header, number of leading key columns, names of weight columns)
 TABLES: dict[str, tuple[tuple[str, ...], int, tuple[str, ...]]] = {
     "countries.csv": (
@@ -1371,6 +1202,11 @@ TABLES: dict[str, tuple[tuple[str, ...], int, tuple[str, ...]]] = {
         ),
         1,
         ("weight",),
+    ),
+    "currencies.csv": (
+        ("currency", "usd_rate", "minor_units", "price_step", "price_charm"),
+        1,
+        (),
     ),
     "country_locales.csv": (("country_code", "locale", "weight"), 2, ("weight",)),
     "first_names.csv": (("locale", "gender", "name", "name_latin", "weight"), 3, ("weight",)),
@@ -1412,8 +1248,8 @@ TABLES: dict[str, tuple[tuple[str, ...], int, tuple[str, ...]]] = {
     ),
     "brands.csv": (("category", "brand", "is_private_label", "weight"), 2, ("weight",)),
     "product_name_parts.csv": (("subcategory", "part", "word"), 3, ()),
-    "review_phrases.csv": (("rating", "kind", "phrase"), 3, ()),
-    "survey_phrases.csv": (("sentiment", "phrase"), 2, ()),
+    "review_phrases.csv": (("language", "rating", "kind", "phrase"), 4, ()),
+    "survey_phrases.csv": (("language", "sentiment", "phrase"), 3, ()),
 }
 
 # cities.csv is keyed by (country_code, city, postcode), which are not its leading columns.
@@ -1467,6 +1303,7 @@ def build_seeds(seeds_dir: Path, phone_countries: Sequence[str] | None = None) -
     first, last = name_rows(faker.Faker)
     tables: dict[str, list[Row]] = {
         "countries.csv": country_rows(),
+        "currencies.csv": currency_rows(),
         "country_locales.csv": list(COUNTRY_LOCALES),
         "first_names.csv": first,
         "last_names.csv": last,
@@ -1478,8 +1315,8 @@ def build_seeds(seeds_dir: Path, phone_countries: Sequence[str] | None = None) -
         "product_taxonomy.csv": taxonomy_rows(),
         "brands.csv": brand_rows(),
         "product_name_parts.csv": name_part_rows(),
-        "review_phrases.csv": review_rows(),
-        "survey_phrases.csv": survey_rows(),
+        "review_phrases.csv": list(seed_phrases.review_rows()),
+        "survey_phrases.csv": list(seed_phrases.survey_rows()),
     }
     written: list[Path] = []
     manifest: list[Row] = []

@@ -20,16 +20,25 @@ Generate = Callable[..., Path]
 @pytest.fixture(scope="session")
 def generate(tmp_path_factory: pytest.TempPathFactory) -> Generate:
     """generate(scale=20_000, seed=7, workers=2) -> output folder (cached for the session)."""
-    cache: dict[tuple[int, int, int, str], Path] = {}
+    cache: dict[tuple[int, int, int, str, str], Path] = {}
 
     def _generate(
-        scale: int = 20_000, seed: int = 7, workers: int = 2, memory_limit: str = "2GB"
+        scale: int = 20_000,
+        seed: int = 7,
+        workers: int = 2,
+        memory_limit: str = "2GB",
+        difficulty: str = "realistic",
     ) -> Path:
-        key = (scale, seed, workers, memory_limit)
+        key = (scale, seed, workers, memory_limit, difficulty)
         if key not in cache:
-            out = tmp_path_factory.mktemp(f"out-{scale}-{seed}-{workers}") / "output"
+            out = tmp_path_factory.mktemp(f"out-{scale}-{seed}-{workers}-{difficulty}") / "output"
             config = RunConfig(
-                scale=scale, seed=seed, output_dir=out, workers=workers, memory_limit=memory_limit
+                scale=scale,
+                seed=seed,
+                output_dir=out,
+                workers=workers,
+                memory_limit=memory_limit,
+                difficulty=difficulty,
             )
             runner.run(config)
             cache[key] = out

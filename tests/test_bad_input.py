@@ -124,6 +124,9 @@ CASES = [
          r"--seed: -1 is outside 0\.\.4294967295"),
     Case("run --seed 4294967296", "refused: seeds are 0..4294967295",
          ("run", "--seed", "4294967296"), r"--seed: 4294967296 is outside"),
+    Case("run --difficulty medium", "refused: easy, realistic or hard",
+         ("run", "--difficulty", "medium"),
+         r"--difficulty: 'medium' is not one of easy, realistic, hard"),
     Case("run --workers 0", "refused: not a positive number of threads",
          ("run", "--workers", "0"), r"--workers: 0 is not a positive number of threads"),
     Case("run --workers many", "refused: not a number of threads",
@@ -204,8 +207,12 @@ CASES = [
     Case("load --output-dir missing", "refused: no such folder",
          ("load", "--output-dir", "missing"), r"--output-dir: .*missing does not exist"),
     # evaluate and validate
-    Case("evaluate (no --membership, no --ceiling)", "refused: nothing to score",
+    Case("evaluate (no --membership, no --reference)", "refused: nothing to score",
          ("evaluate", "--output-dir", "{output}"), r"--membership: missing"),
+    Case("evaluate --reference --identifiers EMAIL,NAME", "refused: the emitted types named",
+         ("evaluate", "--output-dir", "{output}", "--reference", "--identifiers", "EMAIL,NAME"),
+         r"--identifiers: 'EMAIL,NAME' is not a list of EMAIL, PHONE, LOYALTY_ID, DEVICE_ID, "
+         r"PAYMENT_TOKEN"),
     Case("evaluate --membership idr.duckdb:idr_out.missing", "refused: the table, in one line",
          ("evaluate", "--output-dir", "{output}", "--membership", "idr.duckdb:idr_out.missing"),
          r"--membership: cannot read idr\.duckdb:idr_out\.missing \(.*missing.*\)$",

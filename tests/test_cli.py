@@ -39,7 +39,7 @@ def test_version_and_short_help() -> None:
                  "--memory-limit SIZE", "--temp-dir DIR", "OUTPUT:", "Example: idrgen-duck run"]),
         ("render", ["--out DIR", "OUTPUT:", "Example: idrgen-duck render"]),
         ("load", ["--output-dir DIR", "INPUT:", "--db FILE", "OUTPUT:", "Example: idrgen-duck load"]),
-        ("evaluate", ["--output-dir DIR", "INPUT:", "required unless --ceiling",
+        ("evaluate", ["--output-dir DIR", "INPUT:", "required unless --reference",
                       "Example: idrgen-duck evaluate"]),
         ("validate", ["--output-dir DIR", "INPUT:", "Example: idrgen-duck validate"]),
         ("seeds", ["--seeds-dir DIR", "Example: idrgen-duck seeds"]),
@@ -89,7 +89,7 @@ def test_json_keeps_the_progress_on_stderr(tmp_path: Path) -> None:
     done = cli("run", "--scale", "20K", "--json", "--output-dir", str(tmp_path / "o"))
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["scale"] == 20_000
-    assert "020_persons" in done.stderr and "930_ceiling" in done.stderr
+    assert "020_persons" in done.stderr and "930_reference" in done.stderr
     quiet = cli("run", "--scale", "20K", "--json", "--quiet", "--output-dir", str(tmp_path / "q"))
     assert json.loads(quiet.stdout)["scale"] == 20_000 and quiet.stderr == ""
 
@@ -176,7 +176,7 @@ def test_load_writes_a_database_the_duckdb_cli_opens_and_replaces_only_its_own(
         timeout=60,
     )
     assert opened.returncode == 0, opened.stderr
-    assert opened.stdout.split() == ["3200", "6"]
+    assert opened.stdout.split() == ["3200", "5"]
     again = cli("load", "--output-dir", str(small), "--db", str(db))
     assert again.returncode == 2 and "pass --overwrite" in again.stderr
     assert cli("load", "--output-dir", str(small), "--db", str(db), "--overwrite").returncode == 0

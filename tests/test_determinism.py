@@ -70,7 +70,7 @@ def test_same_seed_same_data_across_runs(generate: Generate, tmp_path: Path) -> 
     again = tmp_path / "again"
     runner.run(RunConfig(scale=20_000, seed=7, output_dir=again, workers=2, memory_limit="2GB"))
     assert output_checksums(again) == output_checksums(generate())
-    ceiling = Path("stats") / "ceiling.json"  # scores too, to the last digit
+    ceiling = Path("stats") / "reference.json"  # scores too, to the last digit
     assert (again / ceiling).read_text() == (generate() / ceiling).read_text()
 
 

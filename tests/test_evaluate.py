@@ -1,5 +1,5 @@
 """Scores from the contingency table, on hand-built partitions with known answers, and the
-exact-match ceiling on hand-built data."""
+exact-match reference on hand-built data."""
 
 from __future__ import annotations
 
@@ -8,12 +8,15 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from idrgen_duck.evaluate import ceiling, score
+from idrgen_duck.evaluate import reference, score
 from idrgen_duck.idr_metadata import MAPPINGS
 from idrgen_duck.plan import SOURCES
 
 # 6 records: person 1 has a, b, c; person 2 has d, e; f is anonymous (no person)
-TRUTH = "SELECT * FROM (VALUES ('a', 1), ('b', 1), ('c', 1), ('d', 2), ('e', 2), ('f', NULL)) t(entity_key, person_id)"
+TRUTH = (
+    "SELECT *, CAST(NULL AS VARCHAR) AS anonymous_basket FROM (VALUES ('a', 1), ('b', 1), "
+    "('c', 1), ('d', 2), ('e', 2), ('f', NULL)) t(entity_key, person_id)"
+)
 
 
 def membership(pairs: list[tuple[str, str]]) -> str:
@@ -59,6 +62,19 @@ def test_everything_merged(con: duckdb.DuckDBPyConnection) -> None:
     assert s.bcubed_recall == 1
     assert s.bcubed_precision == pytest.approx((3 * 3 / 6 + 2 * 2 / 6 + 1 / 6) / 6)
     assert s.largest_predicted_cluster == 6
+
+
+def test_an_anonymous_basket_is_one_unknown_person(con: duckdb.DuckDBPyConnection) -> None:
+    # g and h: two anonymous lines of one basket (paid with one card); i: another basket
+    truth = (
+        "SELECT * FROM (VALUES ('a', 1, NULL), ('g', NULL, 'RCP-1'), ('h', NULL, 'RCP-1'), "
+        "('i', NULL, 'RCP-2')) t(entity_key, person_id, anonymous_basket)"
+    )
+    s = score(con, truth, membership([("a", "1"), ("g", "2"), ("h", "2"), ("i", "3")]))
+    assert (s.pairwise_precision, s.pairwise_recall, s.bcubed_f1) == (1, 1, 1)
+    assert s.true_clusters == 3 and s.unattributed_records == 3
+    apart = score(con, truth, membership([("a", "1"), ("g", "2"), ("h", "3"), ("i", "3")]))
+    assert apart.pairwise_recall == 0 and apart.pairwise_precision == 0
 
 
 def test_one_split(con: duckdb.DuckDBPyConnection) -> None:
@@ -156,15 +172,15 @@ def _lit(value: str | None) -> str:
     return "CAST(NULL AS VARCHAR)" if value is None else "'" + value.replace("'", "''") + "'"
 
 
-def test_ceiling_is_the_truth_without_noise(tmp_path: Path) -> None:
+def test_reference_is_the_truth_without_noise(tmp_path: Path) -> None:
     out = make_output(tmp_path / "clean", ecom_email=" A@X.com")  # case and spaces normalise
-    s = ceiling(out)
+    s = reference(out)
     assert (s.pairwise_precision, s.pairwise_recall, s.bcubed_f1) == (1, 1, 1)
     assert s.predicted_clusters == 3
 
 
-def test_ceiling_shows_what_noise_costs(tmp_path: Path) -> None:
+def test_reference_shows_what_noise_costs(tmp_path: Path) -> None:
     out = make_output(tmp_path / "typo", ecom_email="a@xx.com")  # a typo no rule undoes
-    s = ceiling(out)
+    s = reference(out)
     assert s.pairwise_precision == 1 and s.pairwise_recall < 1
     assert s.predicted_clusters == 4

@@ -25,7 +25,7 @@ PLAN = make_plan(RunConfig(scale=20_000, seed=7, workers=2))
 # arguments, in DuckDB, Spark, Snowflake and BigQuery.
 PORTABLE_FUNCTIONS = {
     "abs", "cast", "coalesce", "dense_rank", "greatest", "least", "left", "length", "lower", "lpad",
-    "max", "nullif", "replace", "round", "row_number", "rpad", "substr", "sum", "trim", "upper",
+    "max", "min", "nullif", "replace", "round", "row_number", "rpad", "substr", "sum", "trim", "upper",
 }  # fmt: skip
 # Every function the rendered Spark SQL calls: each exists in Spark 4 (tests/test_engines.py
 # runs the engine layer's on Spark); a new one goes here only after checking it does.

@@ -33,6 +33,10 @@ JAPANESE = re.compile(r"^[\u3040-\u30ff\u4e00-\u9fff\u3005]+$")
 HANZI = re.compile(r"^[\u4e00-\u9fff]+$")
 HANGUL = re.compile(r"^[\uac00-\ud7a3]+$")
 LATIN = re.compile(r"^[A-Za-z]+(?:[ '\-][A-Za-z]+)*$")
+# phrases: kana or kanji, hangul, hanzi somewhere in the text (ja, ko, zh)
+JAPANESE_TEXT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+HANGUL_TEXT = re.compile(r"[\uac00-\ud7a3]")
+HANZI_TEXT = re.compile(r"[\u4e00-\u9fff]")
 
 
 @cache
@@ -173,18 +177,46 @@ def test_vocabulary_tables() -> None:
         private = sum(float(r["weight"]) for r in brands if r["is_private_label"] == "true")
         share = private / sum(float(r["weight"]) for r in brands)
         assert 0.15 <= share <= 0.20, category
-    reviews: dict[tuple[str, str], int] = defaultdict(int)
-    for row in rows_of("review_phrases.csv"):
-        reviews[(row["rating"], row["kind"])] += 1
-    for rating in "12345":
-        assert reviews[(rating, "title")] >= 8 and reviews[(rating, "body")] >= 12, rating
-    sentiments: dict[str, int] = defaultdict(int)
-    for row in rows_of("survey_phrases.csv"):
-        sentiments[row["sentiment"]] += 1
-    assert sorted(sentiments) == ["negative", "neutral", "positive"]
-    assert min(sentiments.values()) >= 12
     en = [r for r in rows_of("nicknames.csv") if r["locale_group"] == "en"]
     assert len(en) >= 60
+
+
+def test_phrases_cover_every_language() -> None:
+    # The SQL picks a phrase by language || ':' || rating || ':' || kind (reviews) and
+    # language || ':' || sentiment (surveys): every customer's language needs every group, and
+    # each group as many phrases as English has, so no language repeats its texts more often.
+    reviews: dict[tuple[str, str, str], int] = defaultdict(int)
+    for row in rows_of("review_phrases.csv"):
+        reviews[(row["language"], row["rating"], row["kind"])] += 1
+    surveys: dict[tuple[str, str], int] = defaultdict(int)
+    for row in rows_of("survey_phrases.csv"):
+        surveys[(row["language"], row["sentiment"])] += 1
+    languages = sorted({language for language, _, _ in reviews})
+    assert languages == sorted({language for language, _ in surveys})
+    assert len(languages) == 12
+    groups = {(rating, kind) for _, rating, kind in reviews}
+    assert groups == {(rating, kind) for rating in "12345" for kind in ("title", "body")}
+    assert {sentiment for _, sentiment in surveys} == {"negative", "neutral", "positive"}
+    for rating, kind in groups:
+        assert reviews[("en", rating, kind)] >= (8 if kind == "title" else 12), (rating, kind)
+    for sentiment in ("negative", "neutral", "positive"):
+        assert surveys[("en", sentiment)] >= 12, sentiment
+    for language in languages:
+        for rating, kind in groups:
+            key = (language, rating, kind)
+            assert reviews[key] >= reviews[("en", rating, kind)], key
+        for sentiment in ("negative", "neutral", "positive"):
+            assert surveys[(language, sentiment)] >= surveys[("en", sentiment)], language
+    for row in rows_of("country_locales.csv"):
+        assert row["locale"][:2] in languages, row["locale"]
+    scripts = {"ja": JAPANESE_TEXT, "ko": HANGUL_TEXT, "zh": HANZI_TEXT}
+    for row in (*rows_of("review_phrases.csv"), *rows_of("survey_phrases.csv")):
+        assert "\n" not in row["phrase"] and row["phrase"] == row["phrase"].strip(), row
+        script = scripts.get(row["language"])
+        if script is not None:
+            assert script.search(row["phrase"]), row
+        if row["language"] == "zh":
+            assert not re.search(r"[\u3040-\u30ff]", row["phrase"]), row  # no kana
 
 
 def _manifest_faker_version() -> str | None:

@@ -13,15 +13,28 @@
 {% macro noise_decisions(t, r, draws) -%}
 {%- set n = noise[t] -%}
 {%- set key = r ~ '.record_no' -%}
+{#- whether the record predates its person's changes (one draw for email, phone and surname,
+    which a record shows from the same moment; per order in e-commerce) -#}
+{%- if n.has_email or n.phone_styles or n.name_variations -%}
+{%- set before = hoisted(draws, r, 'draw_before_change',
+                         chance(t ~ '.before_change', r ~ '.group_no' if t == 'ecom' else key, changes.before_change)) -%}
+{%- endif -%}
+{%- set withheld = hoisted(draws, r, 'draw_name_address_only', chance(t ~ '.name_address_only', key, changes.name_address_only))
+                   if n.name_variations else 'FALSE' -%}
+{%- if n.name_variations %},
+{{ withheld }} AS name_address_only
+{%- endif %}
 {%- if n.has_email %},
 CASE
     WHEN {{ r }}.disjoint_table = '{{ t }}' THEN 'disjoint_identity'
+    WHEN {{ withheld }} THEN 'email_missing'
     WHEN NOT {{ hoisted(draws, r, 'draw_email_present', chance(t ~ '.email_present', key, n.email_present)) }} THEN 'email_missing'
     WHEN {{ hoisted(draws, r, 'draw_email_junk', chance(t ~ '.email_junk', key, n.junk_email)) }} THEN 'email_junk'
     {% if t == 'ecom' %}
     WHEN {{ hoisted(draws, r, 'draw_giant_cluster', chance(t ~ '.giant_cluster', key, giant_cluster_rate)) }} THEN 'email_giant_cluster'
     {% endif %}
     {{ shared_use(t, r, shared_emails, draws) }}
+    WHEN {{ r }}.email_changed AND {{ before }} THEN 'email_previous'
     WHEN {{ hoisted(draws, r, 'draw_email_variation', chance(t ~ '.email_variation', key, email_variation_rate)) }} THEN
         CASE WHEN {{ hoisted(draws, r, 'draw_email_variation_kind', pick(t ~ '.email_variation_kind', key, email_variations)) }} = 'email_dot'
                   AND {{ r }}.email NOT LIKE '%@gmail.com' AND {{ r }}.email NOT LIKE '%@googlemail.com'
@@ -36,9 +49,14 @@ END AS email_kind
 {%- if n.phone_styles %},
 CASE
     WHEN {{ r }}.disjoint_table = '{{ t }}' THEN 'disjoint_identity'
+    WHEN {{ withheld }} THEN 'phone_missing'
     WHEN NOT {{ hoisted(draws, r, 'draw_phone_present', chance(t ~ '.phone_present', key, n.phone_present)) }} THEN 'phone_missing'
     WHEN {{ hoisted(draws, r, 'draw_phone_junk', chance(t ~ '.phone_junk', key, n.junk_phone)) }} THEN 'phone_junk'
     {{ shared_use(t, r, shared_phones, draws) }}
+    WHEN {{ r }}.phone_changed AND {{ before }} THEN 'phone_previous'
+    {% if n.phone_typed %}
+    WHEN {{ hoisted(draws, r, 'draw_phone_typo', chance(t ~ '.phone_typo', key, changes.phone_typo)) }} THEN 'phone_typo'
+    {% endif %}
     ELSE 'personal'
 END AS phone_kind,
 {{ pick(t ~ '.phone_style', key, n.phone_styles) }} AS phone_style
@@ -46,16 +64,37 @@ END AS phone_kind,
 {%- if t == 'ecom' %},
 CASE WHEN {{ hoisted(draws, r, 'draw_moved', chance('persons.moved', r ~ '.person_id', moved_share)) }}
           AND {{ r }}.nth >= {{ r }}.n_ecom / 2 THEN 'address_moved'
+     WHEN {{ hoisted(draws, r, 'draw_second_address', chance('persons.second_address', r ~ '.person_id', changes.second_address)) }}
+          AND {{ hoisted(draws, r, 'draw_second_address_use', chance('ecom.second_address_use', r ~ '.group_no', changes.second_address_use)) }}
+          THEN 'address_second'
      WHEN {{ hoisted(draws, r, 'draw_address_variation', chance('ecom.address_variation', r ~ '.group_no', address_variation_rate)) }}
           THEN {{ hoisted(draws, r, 'draw_address_variation_kind', pick('ecom.address_variation_kind', r ~ '.group_no', address_variations)) }}
      ELSE 'none' END AS address_kind
 {%- endif %}
+{%- if t in ('ecom', 'pos') %},
+-- paid with a card reissued under a new number: the processor's token is new too
+CASE WHEN {{ hoisted(draws, r, 'draw_token_rotated', chance(t ~ '.token_rotated', r ~ '.group_no', changes.token_rotated)) }}
+     THEN 'payment_token_rotated' ELSE 'none' END AS token_kind
+{%- endif %}
+{%- if t == 'mobile' %},
+-- installed again after all the vendor's apps were removed: a new identifierForVendor (iOS),
+-- or on a factory-reset phone (Android ID)
+CASE WHEN {{ hoisted(draws, r, 'draw_device_rotated', chance('mobile.device_rotated', key, changes.device_rotated)) }}
+     THEN 'device_rotated' ELSE 'none' END AS device_kind
+{%- endif %}
 {%- if t == 'pos' %},
-{{ pick('pos.payment_method', r ~ '.group_no', {'credit': 45, 'debit': 30, 'mobile_wallet': 10, 'cash': 15}) }} AS payment_method,
-{{ chance('pos.card_scanned', r ~ '.group_no', 0.8) }} AS card_scanned
+{{ payment_method('pos.payment_method', r ~ '.group_no', r ~ '.country_code') }} AS payment_method,
+-- a member scans the card on most visits, once the card is issued (the visit's time,
+-- basket_time, is a column of the records from here on)
+-- (the card's issue time is computed for members only: a CASE skips the other rows)
+CASE WHEN {{ r }}.in_loyalty AND {{ hoisted(draws, r, 'draw_card_scanned', chance('pos.card_scanned', r ~ '.group_no', 0.8)) }}
+     THEN {{ hoisted(draws, r, 'basket_time', event_time('pos.transaction_date', r ~ '.group_no', active_since(r), 'store', first_event(r, r ~ '.group_no', 'pos'))) }}
+          >= {{ loyalty_enrolled_at(r, r ~ '.first_loyalty') }}
+     ELSE FALSE END AS card_scanned
 {%- endif %}
 {%- if n.name_variations %},
-CASE WHEN {{ hoisted(draws, r, 'draw_name_variation', chance(t ~ '.name_variation', key, name_variation_rate)) }} THEN
+CASE WHEN {{ r }}.previous_last_name IS NOT NULL AND {{ before }} THEN 'name_previous_surname'
+     WHEN {{ hoisted(draws, r, 'draw_name_variation', chance(t ~ '.name_variation', key, name_variation_rate)) }} THEN
     CASE {{ hoisted(draws, r, 'draw_name_variation_kind', pick(t ~ '.name_variation_kind', key, name_variations)) }}
         WHEN 'name_nickname' THEN CASE WHEN {{ r }}.nickname IS NOT NULL THEN 'name_nickname' ELSE 'none' END
         WHEN 'name_ascii_folded' THEN
@@ -129,6 +168,7 @@ CASE {{ d }}.email_kind
     WHEN 'email_shared_family' THEN {{ d }}.family_email
     WHEN 'email_shared_company' THEN {{ d }}.company_email
     WHEN 'email_work' THEN {{ d }}.work_email
+    WHEN 'email_previous' THEN {{ d }}.alternate_email
     WHEN 'email_case' THEN CASE WHEN {{ hoisted(draws, d, 'draw_email_case_style', chance(t ~ '.email_case_style', key, 0.5)) }}
                                 THEN {{ upper_text(d ~ '.email') }}
                                 ELSE {{ upper_text('left(' ~ d ~ '.email, 1)') }} || substr({{ d }}.email, 2) END
@@ -156,6 +196,11 @@ CASE {{ d }}.phone_kind
     WHEN 'phone_junk' THEN {{ hoisted(draws, d, 'draw_junk_phone_value', pick(t ~ '.junk_phone_value', d ~ '.record_no', junk_phones)) }}
     WHEN 'phone_shared_household' THEN {{ phone_written(d, d ~ '.phone_style', 'landline') }}
     WHEN 'phone_shared_business' THEN {{ phone_written(d, d ~ '.phone_style', 'business') }}
+    WHEN 'phone_previous' THEN {{ phone_written(d, d ~ '.phone_style', 'previous') }}
+    -- typed in with two digits swapped (or one lost): the digits of the country's national
+    -- form (trunk prefix, AR's 15, none before CN mobiles)
+    WHEN 'phone_typo' THEN {{ typo(regex_replace_all(d ~ '.phone_national', '[^0-9]', ''),
+                                  hoisted(draws, d, 'draw_phone_typo_at', rand(t ~ '.phone_typo_at', d ~ '.record_no'))) }}
     ELSE {{ phone_written(d, d ~ '.phone_style') }}
 END
 {%- endmacro %}
@@ -169,6 +214,7 @@ CASE {{ d }}.address_kind
     WHEN 'address_variant' THEN {{ address_hash(street_swapped(d ~ '.address_line1'), d ~ '.postcode', d ~ '.city', d ~ '.country_code') }}
     WHEN 'address_moved' THEN {{ md5_hex("'moved:' || " ~ as_text(d ~ '.person_id') ~ " || ':' || " ~ d ~ ".address_hash") }}
     WHEN 'address_gift' THEN {{ md5_hex("'gift:' || " ~ as_text(d ~ '.record_no')) }}
+    WHEN 'address_second' THEN {{ md5_hex("'second:' || " ~ as_text(d ~ '.person_id') ~ " || ':' || " ~ d ~ ".address_hash") }}
     ELSE {{ d }}.address_hash
 END
 {%- endmacro %}
@@ -207,6 +253,7 @@ END
 
 {% macro source_last_name(d) -%}
 CASE {{ d }}.name_kind
+    WHEN 'name_previous_surname' THEN {{ d }}.previous_last_name
     WHEN 'name_upper' THEN {{ upper_text(d ~ '.last_name') }}
     WHEN 'name_lower' THEN lower({{ d }}.last_name)
     WHEN 'name_ascii_folded' THEN {{ d }}.last_name_latin
@@ -218,7 +265,8 @@ END
 {#- The noise a record carries, as a list of tags for truth/record_person.parquet: sorted and
     without repeats. Both by construction, so no row sorts its list (that cost a quarter of
     the truth step at 20M): the kinds are listed in alphabetical order of their tags'
-    prefixes (address_, disjoint_identity / email_, name_, phone_, pos_), a kind's placeholder
+    prefixes (address_, device_, disjoint_identity / email_, name_address_only, name_,
+    payment_, phone_, pos_), a kind's placeholder
     tag sorts after the only tag it comes with (email_missing < email_placeholder), and a
     disjoint identity, decided for email and phone together, is tagged once, by the email. -#}
 {% macro noise_tags(t, d) -%}
@@ -228,6 +276,9 @@ END
 {%- if t == 'ecom' -%}
 {%- set _ = tags.append("CASE WHEN " ~ d ~ ".address_kind <> 'none' THEN " ~ d ~ ".address_kind END") -%}
 {%- endif -%}
+{%- if t == 'mobile' -%}
+{%- set _ = tags.append("CASE WHEN " ~ d ~ ".device_kind <> 'none' THEN " ~ d ~ ".device_kind END") -%}
+{%- endif -%}
 {%- if n.has_email -%}
 {%- set _ = tags.append("CASE " ~ d ~ ".email_kind WHEN 'none' THEN NULL ELSE " ~ d ~ ".email_kind END") -%}
 {%- if placeholder -%}
@@ -235,12 +286,23 @@ END
 {%- endif -%}
 {%- endif -%}
 {%- if n.name_variations -%}
+{%- set _ = tags.append("CASE WHEN " ~ d ~ ".name_address_only THEN 'name_address_only' END") -%}
 {%- set _ = tags.append("CASE " ~ d ~ ".name_kind WHEN 'none' THEN NULL ELSE " ~ d ~ ".name_kind END") -%}
 {%- endif -%}
+{%- if t == 'ecom' -%}
+{%- set _ = tags.append("CASE WHEN " ~ d ~ ".token_kind <> 'none' THEN " ~ d ~ ".token_kind END") -%}
+{%- elif t == 'pos' -%}
+{#- no token at all on a cash basket -#}
+{%- set _ = tags.append("CASE WHEN " ~ d ~ ".token_kind <> 'none' AND " ~ d ~ ".payment_method <> 'cash' THEN "
+                        ~ d ~ ".token_kind END") -%}
+{%- endif -%}
 {%- if n.phone_styles -%}
-{%- set disjoint = "WHEN 'disjoint_identity' THEN NULL " if n.has_email else "" -%}
-{%- set _ = tags.append("CASE " ~ d ~ ".phone_kind " ~ disjoint ~ "WHEN 'personal' THEN CASE " ~ d ~ ".phone_style WHEN 'e164' THEN NULL "
-                        ~ "ELSE 'phone_' || " ~ d ~ ".phone_style || '_format' END ELSE " ~ d ~ ".phone_kind END") -%}
+{#- the style of a number written with phone_written (the person's, a shared or a previous
+    one), then the kind unless the person's own: style tags (phone_d..., i..., n...) sort
+    before the kinds they come with (phone_previous, phone_shared_...) -#}
+{%- set _ = tags.append("CASE WHEN " ~ d ~ ".phone_kind IN ('personal', 'phone_shared_household', 'phone_shared_business', "
+                        ~ "'phone_previous') AND " ~ d ~ ".phone_style <> 'e164' THEN 'phone_' || " ~ d ~ ".phone_style || '_format' END") -%}
+{%- set _ = tags.append("CASE WHEN " ~ d ~ ".phone_kind NOT IN ('personal', 'disjoint_identity') THEN " ~ d ~ ".phone_kind END") -%}
 {%- if placeholder -%}
 {%- set _ = tags.append("CASE WHEN " ~ d ~ ".phone_kind = 'phone_missing' THEN 'phone_placeholder' END") -%}
 {%- endif -%}

@@ -6,6 +6,18 @@
 
 {{ create_bucketed('locales', 'country_locales.csv', 'country_code', 'locale', ['locale']) }}
 
+-- currencies: the fixed rate to the US dollar (x 10^6) and the price points shops use, in
+-- hundredths of the currency's unit whatever its minor units (a yen price of 1,980 is 198000)
+{{ load_seed('currencies.csv') }}
+{% set currencies %}
+SELECT currency,
+       CAST(round(CAST(usd_rate AS DOUBLE) * 1000000) AS BIGINT) AS usd_rate_micro,
+       CAST(price_step AS BIGINT) * CASE minor_units WHEN '0' THEN 100 ELSE 1 END AS step_cents,
+       CAST(price_charm AS BIGINT) * CASE minor_units WHEN '0' THEN 100 ELSE 1 END AS charm_cents
+FROM {{ seed('currencies.csv') }}
+{% endset %}
+{{ create_table('TABLE', P ~ 'currencies', currencies) }}
+
 {{ create_bucketed('first_names', 'first_names.csv', "locale || ':' || gender", 'name, name_latin',
    ['name', 'name_latin']) }}
 
@@ -38,10 +50,11 @@
 {{ create_bucketed('name_parts', 'product_name_parts.csv', "subcategory || ':' || part", 'word',
    ['word'], weight='1') }}
 
-{{ create_bucketed('review_phrases', 'review_phrases.csv', "rating || ':' || kind", 'phrase',
+-- review and survey texts in the customer's language (the locale's first two letters)
+{{ create_bucketed('review_phrases', 'review_phrases.csv', "language || ':' || rating || ':' || kind", 'phrase',
    ['phrase'], weight='1') }}
 
-{{ create_bucketed('survey_phrases', 'survey_phrases.csv', 'sentiment', 'phrase', ['phrase'],
+{{ create_bucketed('survey_phrases', 'survey_phrases.csv', "language || ':' || sentiment", 'phrase', ['phrase'],
    weight='1') }}
 
 {{ create_bucketed('nicknames', 'nicknames.csv', "locale_group || ':' || name", 'nickname',

@@ -69,8 +69,9 @@ WITH base AS (
            1945 + {{ idiv('(' ~ rand('persons.birth_year:a', 'n.person_id') ~ ' + '
                           ~ rand('persons.birth_year:b', 'n.person_id') ~ ') * 62', 2 * 4294967296) }}
                AS birth_year,
-           {{ timestamp_between('persons.customer_since', 'n.person_id', history_start_s,
-                                as_of_s - 30 * 86400) }} AS customer_since,
+           -- customers who were already there when the history starts (a customer base, not
+           -- a shop opening on its first day)
+           {{ chance('persons.established', 'n.person_id', established_share) }} AS established,
            {{ pick('persons.os_type', 'n.person_id', {'iOS': 45, 'Android': 55}) }} AS os_type,
            {{ pick('persons.n_devices', 'n.person_id', {1: 60, 2: 30, 3: 10}, quote=false) }} AS n_devices,
            {{ pick('persons.n_cards', 'n.person_id', {1: 50, 2: 35, 3: 15}, quote=false) }} AS n_cards,
@@ -90,15 +91,29 @@ WITH base AS (
            {{ chance('persons.employed', 'n.person_id', edge.employed_share) }} AS employed,
            {{ chance('persons.landline', 'n.household_id', edge.landline_share) }} AS has_landline,
            {{ chance('persons.family_email', 'n.household_id', edge.family_email_share) }} AS wants_family_email,
+           -- identities that change during the history (realism.DIFFICULTY)
+           {{ chance('persons.phone_changed', 'n.person_id', changes.phone_changed) }} AS phone_changed,
+           n.gender = 'F' AND n.country_code IN ('{{ surname_taking | join("', '") }}') AND n.locale <> 'fr_CA'
+               AND {{ chance('persons.surname_changed', 'n.person_id', changes.surname_changed) }} AS surname_changed,
            {{ rand('persons.sources', 'n.person_id') }} AS sources_draw
     FROM extras AS n
 ), masked AS (
     SELECT d.*,
            {{ source_mask('d.sources_draw', 'd.in_crm', 'd.source_count') }} AS source_mask,
+           -- the maiden name of a woman who took a spouse's surname during the history (the
+           -- join looks up only theirs: a NULL group matches nothing)
+           mn.name AS previous_last_name,
+           -- signed up (below) before the history for the established customers, during it
+           -- (up to a month before its end) for the others
+           CASE WHEN d.established THEN {{ established_since_s }} ELSE {{ history_start_s }} END AS since_lo,
+           CASE WHEN d.established THEN {{ history_start_s - 1 }} ELSE {{ as_of_s - 30 * 86400 }} END AS since_hi,
            {{ email_local_part('d') }} AS raw_local
     FROM drawn AS d
+    {{ join_pick('last_names', 'mn', 'CASE WHEN d.surname_changed THEN d.locale END', 'persons.maiden_name', 'd.person_id') }}
 ), sourced AS (
-    SELECT m.*
+    SELECT m.*,
+           -- at the hours people sign up online
+           {{ moment_between('persons.customer_since', 'm.person_id', 'm.since_lo', 'm.since_hi') }} AS customer_since
 {%- for s in non_crm %},
            {{ has_bit('m.source_mask', loop.index0) }} AS in_{{ s.table_id }}
 {%- endfor %}
@@ -113,16 +128,21 @@ SELECT k.person_id, k.household_id, k.household_size, k.gender, k.source_count, 
        k.city, k.region_name, k.postcode, k.mobile_block, k.landline_block, k.business_block,
        k.email_domain, k.nickname, k.household_surname, k.family_domain, k.birth_year,
        k.customer_since, k.os_type, k.n_devices, k.n_cards, k.in_crm, k.employed,
-       k.has_landline, k.wants_family_email,
+       k.has_landline, k.wants_family_email, k.phone_changed, k.previous_last_name,
 {% for s in non_crm %}
        k.in_{{ s.table_id }},
 {% endfor %}
        -- a few persons use a second, unrelated identity in one source (another address, no
        -- phone): the truth says same person, no exact-match engine can know
-       CASE WHEN k.source_count >= 2 AND {{ chance('persons.disjoint', 'k.person_id', edge.disjoint_share) }}
+{% set disjoint = 'k.source_count >= 2 AND ' ~ chance('persons.disjoint', 'k.person_id', edge.disjoint_share) %}
+       CASE WHEN {{ disjoint }}
             THEN CASE WHEN k.in_mobile THEN 'mobile' WHEN k.in_review THEN 'review'
                       WHEN k.in_survey THEN 'survey' END
        END AS disjoint_table,
+       -- others moved to a new personal address during the history; their old one is the
+       -- alternate address (never both: a disjoint identity's address is used nowhere else)
+       {{ chance('persons.email_changed', 'k.person_id', changes.email_changed) }} AND NOT ({{ disjoint }})
+           AS email_changed,
        {{ alternate_local('k') }} AS alternate_local,
        {{ pick('persons.alternate_domain', 'k.person_id',
                {'outlook.com': 4, 'yahoo.com': 3, 'icloud.com': 2, 'hotmail.com': 1}) }} AS alternate_domain,
@@ -147,15 +167,18 @@ FROM sourced AS k
 WITH activity AS (
     -- Activity weights decide who gets a source's extra records: Pareto-tailed, so a
     -- minority of customers place most orders; high-value persons buy more. Integers:
-    -- 1000 x the weight.
+    -- 1000 x the weight. Purchases, visits and reviews happen at a steady pace: a weight
+    -- grows with the days the person has been active in the history (a customer who signed
+    -- up last month has not bought as much as one who was there all along).
     SELECT d.person_id,
 {% for s in sources %}
 {% set a = activity[s.table_id] %}
+{% set pace = ' * (' ~ idiv(as_of_s ~ ' - ' ~ active_since('d'), 86400) ~ ' + 1)' if a.steady_pace else '' %}
            d.in_{{ s.table_id }},
            CASE WHEN d.in_{{ s.table_id }}
                 THEN {{ idiv(pareto_micro('persons.activity_' ~ s.table_id, 'd.person_id', a.alpha, a.cap)
                              ~ " * CASE WHEN d.tier = 'high_value' THEN " ~ (a.high_value_factor * 1000) | round | int
-                             ~ ' ELSE 1000 END', 1000000) }}
+                             ~ ' ELSE 1000 END' ~ pace, 1000000 * (history_days if a.steady_pace else 1)) }}
                 ELSE 0 END AS w_{{ s.table_id }}{{ ',' if not loop.last }}
 {% endfor %}
     FROM {{ P }}person_draws AS d
@@ -200,7 +223,7 @@ WITH activity AS (
     SELECT person_id, NULL, NULL, NULL, NULL,
            row_number() OVER (PARTITION BY alternate_local, alternate_domain ORDER BY person_id)
     FROM {{ P }}person_draws
-    WHERE disjoint_table IS NOT NULL
+    WHERE disjoint_table IS NOT NULL OR email_changed
 ), ranked AS (
     SELECT person_id, max(email_rank) AS email_rank, max(address_rank) AS address_rank,
            max(family_rank) AS family_rank, max(work_rank) AS work_rank,
@@ -220,6 +243,11 @@ WITH activity AS (
     SELECT DISTINCT 2, company_no, business_block
     FROM {{ P }}person_draws
     WHERE employed
+    UNION ALL
+    -- the mobile number a person had before a change, in the same block
+    SELECT 3, person_id, mobile_block
+    FROM {{ P }}person_draws
+    WHERE phone_changed
 ), owner_ranks AS (
     -- owners of a block numbered from 0 (mobiles and landlines share NANP blocks, so the
     -- rank runs over both): numbers repeat only once a block's space is used up
@@ -234,15 +262,16 @@ WITH activity AS (
                      'persons.phone_number', 'number_value') }} AS n
 ), numbers AS (
     SELECT d.person_id, m.number_value AS mobile_number, l.number_value AS landline_number,
-           b.number_value AS business_number
+           b.number_value AS business_number, v.number_value AS previous_number
     FROM {{ P }}person_draws AS d
     LEFT JOIN phone_numbers AS m ON m.owner_kind = 0 AND m.owner = d.person_id
+    LEFT JOIN phone_numbers AS v ON d.phone_changed AND v.owner_kind = 3 AND v.owner = d.person_id
     LEFT JOIN phone_numbers AS l ON d.has_landline AND l.owner_kind = 1 AND l.owner = d.household_id
     LEFT JOIN phone_numbers AS b
            ON d.employed AND b.owner_kind = 2 AND b.owner = d.company_no AND b.block_id = d.business_block
 )
 SELECT a.*, r.email_rank, r.address_rank, r.family_rank, r.work_rank, r.alternate_rank,
-       n.mobile_number, n.landline_number, n.business_number
+       n.mobile_number, n.landline_number, n.business_number, n.previous_number
 FROM allocated AS a
 JOIN ranked AS r ON r.person_id = a.person_id
 JOIN numbers AS n ON n.person_id = a.person_id
@@ -265,10 +294,11 @@ WITH identified AS (
            {{ block_number('bm', 'r.mobile_number') }} AS phone_nsn,
            CASE WHEN d.has_landline THEN {{ block_number('bl', 'r.landline_number') }} END AS landline_nsn,
            CASE WHEN d.employed THEN {{ block_number('bb', 'r.business_number') }} END AS business_nsn,
+           CASE WHEN d.phone_changed THEN {{ block_number('bm', 'r.previous_number') }} END AS previous_nsn,
            -- an address already taken gets the birth year (and a number); a street address
            -- already taken, a flat number
            d.email_local || {{ taken_suffix('r.email_rank', 'd.birth_year') }} || '@' || d.email_domain AS email,
-           CASE WHEN d.disjoint_table IS NOT NULL
+           CASE WHEN d.disjoint_table IS NOT NULL OR d.email_changed
                 THEN d.alternate_local || CASE WHEN r.alternate_rank > 1 THEN {{ as_text('r.alternate_rank') }} ELSE '' END
                      || '@' || d.alternate_domain END AS alternate_email,
            d.street_address || CASE WHEN r.address_rank > 1 THEN ' Apt ' || {{ as_text('r.address_rank') }} ELSE '' END
@@ -282,9 +312,11 @@ WITH identified AS (
 ), formatted AS (
     -- each phone in its country's national and international layouts
     SELECT i.*,
-{% for which, b in (('phone', 'bm'), ('landline', 'bl'), ('business', 'bb')) %}
-           {{ phone_layout(b, 'national', 'i.' ~ which ~ '_nsn') }} AS {{ which }}_national,
-           '+' || i.calling_code || ' ' || {{ phone_layout(b, 'international', 'i.' ~ which ~ '_nsn') }}
+{% for which, b in (('phone', 'bm'), ('landline', 'bl'), ('business', 'bb'), ('previous', 'bm')) %}
+{# only the persons who have the number pay for its layouts (a CASE skips the other rows) #}
+{% set has = 'TRUE' if which == 'phone' else 'i.' ~ which ~ '_nsn IS NOT NULL' %}
+           CASE WHEN {{ has }} THEN {{ phone_layout(b, 'national', 'i.' ~ which ~ '_nsn') }} END AS {{ which }}_national,
+           CASE WHEN {{ has }} THEN '+' || i.calling_code || ' ' || {{ phone_layout(b, 'international', 'i.' ~ which ~ '_nsn') }} END
                AS {{ which }}_international{{ ',' if not loop.last }}
 {% endfor %}
     FROM identified AS i
@@ -334,7 +366,9 @@ SELECT i.person_id, i.household_id, i.region, i.country_code, i.locale, i.gender
                                        ELSE 'fam.' || i.household_surname END
                  || CASE WHEN i.family_rank > 1 THEN {{ as_text('i.family_rank') }} ELSE '' END
                  || '@' || i.family_domain END AS family_email,
-       i.disjoint_table, i.alternate_email,
+       i.disjoint_table, i.alternate_email, i.email_changed, i.phone_changed,
+       -- identifiers from before a change (NULL for persons who kept theirs)
+       i.previous_nsn, i.previous_national, i.previous_international, i.previous_last_name,
 {% for s in sources %}
        i.in_{{ s.table_id }}, i.n_{{ s.table_id }}, i.first_{{ s.table_id }}{{ ',' if not loop.last }}
 {% endfor %}

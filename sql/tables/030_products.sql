@@ -1,5 +1,6 @@
 -- products: {{ plan.products }} products (the spec's ~50,000 at 50M, proportionally fewer
--- below, never under {{ 500 }}). Kept as a table too: sales lines look up their product's price.
+-- below, never under {{ 500 }}), priced in US dollars. Kept as a table too, with the prices in
+-- every currency, which sales lines look up.
 {% set query %}
 WITH base AS (
     SELECT id AS product_no,
@@ -36,12 +37,24 @@ SELECT product_no,
            AS price_cents,
        least(8000, greatest(300, margin_centi)) AS margin_centi,
        is_private_label,
-       {{ timestamp_between('products.launch_date', 'product_no', epoch_of('2015-01-01 00:00:00'),
-                            as_of_s - 14 * 86400) }} AS launch_second
+       {{ product_launch('product_no') }} AS launch_second
 FROM priced
 ORDER BY product_no
 {% endset %}
 {{ create_table('TABLE', P ~ 'products', query) }}
+
+-- The price of each product in each currency, in hundredths of the currency's unit: the US
+-- dollar list price at the fixed rate (seeds/currencies.csv), rounded up to the next price
+-- point shops use there (USD 12.49, JPY 1,980, KRW 12,900).
+{% set prices %}
+SELECT p.product_no, c.currency,
+       greatest(c.step_cents - c.charm_cents,
+                {{ idiv(idiv('p.price_cents * c.usd_rate_micro', 1000000) ~ ' + c.step_cents - 1', 'c.step_cents') }}
+                    * c.step_cents - c.charm_cents) AS price_cents
+FROM {{ P }}products AS p
+CROSS JOIN {{ P }}currencies AS c
+{% endset %}
+{{ create_table('TABLE', P ~ 'product_prices', prices) }}
 
 {% call copy_parquet(out, 'products') %}
 SELECT product_id, product_name, category, subcategory, brand,

@@ -1,11 +1,15 @@
 {#- The first registration is when the person became a customer; duplicates come later. -#}
 {% macro crm_created_at(r) -%}
 CASE WHEN {{ r }}.nth = 0 THEN {{ r }}.customer_since
-     ELSE {{ timestamp_between('crm.created_at', r ~ '.record_no', r ~ '.customer_since', as_of_s) }} END
+     ELSE {{ moment_between('crm.created_at', r ~ '.record_no', r ~ '.customer_since', as_of_s) }} END
 {%- endmacro %}
 -- crm_customers: {{ records.crm }} records, one per registration. Persons with more than one
 -- record are duplicate registrations of the same person (the CRM's own dedup missed them).
 {% call copy_parquet(out, 'crm_customers') %}
+WITH c AS (
+    SELECT r.*, {{ crm_created_at('r') }} AS created_second
+    FROM {{ noisy_rows('crm') }} AS r
+)
 SELECT {{ source_key('crm', 'r.record_no') }} AS customer_id,
        {{ source_email('crm', 'r') }} AS email,
        {{ source_phone('crm', 'r') }} AS phone,
@@ -15,12 +19,12 @@ SELECT {{ source_key('crm', 'r.record_no') }} AS customer_id,
        {{ with_defects('crm', 'address_line1', 'r.address_line1', 'r.record_no') }} AS address_line1,
        {{ with_defects('crm', 'city', 'r.city', 'r.record_no') }} AS city,
        r.country_code,
-       {{ timestamp_of(crm_created_at('r')) }} AS created_at,
-       {{ timestamp_of(timestamp_between('crm.updated_at', 'r.record_no', crm_created_at('r'), as_of_s)) }} AS updated_at,
+       {{ timestamp_of('r.created_second') }} AS created_at,
+       {{ timestamp_of(moment_between('crm.updated_at', 'r.record_no', 'r.created_second', as_of_s)) }} AS updated_at,
        {{ chance('crm.opt_in_email', 'r.record_no', 0.62) }} AS opt_in_email,
        {{ chance('crm.opt_in_sms', 'r.record_no', 0.34) }} AS opt_in_sms,
        CASE WHEN r.tier = 'high_value' AND {{ chance('crm.vip', 'r.record_no', 0.8) }} THEN 'VIP'
-            WHEN {{ crm_created_at('r') }} >= {{ as_of_s - 180 * 86400 }} THEN 'New'
+            WHEN r.created_second >= {{ as_of_s - 180 * 86400 }} THEN 'New'
             ELSE 'Regular' END AS customer_segment
-FROM {{ noisy_rows('crm') }} AS r
+FROM c AS r
 {% endcall %}

@@ -4,8 +4,7 @@
 {% call copy_parquet(out, 'loyalty_members') %}
 WITH m AS (
     SELECT r.*,
-           {{ timestamp_between('loyalty.enrollment_date', 'r.record_no', 'r.customer_since',
-                                as_of_s - 86400) }} AS enrollment_date,
+           {{ loyalty_enrolled_at('r', 'r.record_no') }} AS enrollment_date,
            -- points grow with spending: high-value persons hold more
            {{ lognormal('loyalty.points_balance', 'r.record_no',
                         "CASE WHEN r.tier = 'high_value' THEN 6000 ELSE 1200 END", 1100) }} AS points_balance
@@ -24,7 +23,7 @@ SELECT {{ source_key('loyalty', 'm.record_no') }} AS member_id,
             ELSE 'Bronze' END AS tier,
        CAST(m.points_balance AS INTEGER) AS points_balance,
        {{ timestamp_of('m.enrollment_date') }} AS enrollment_date,
-       {{ timestamp_of(timestamp_between('loyalty.last_activity_date', 'm.record_no', 'm.enrollment_date', as_of_s)) }}
+       {{ timestamp_of(moment_between('loyalty.last_activity_date', 'm.record_no', 'm.enrollment_date', as_of_s, 'store')) }}
            AS last_activity_date
 FROM m
 {% endcall %}

@@ -1,66 +1,95 @@
 -- pos_transactions: {{ records.pos }} line items in store. {{ plan.pos_attributable }} lines belong
 -- to known persons (their baskets are consecutive lines, like e-commerce orders); the other
 -- {{ records.pos - plan.pos_attributable }} are anonymous walk-ins whose truth person is NULL.
--- receipt_id (an added column) groups the lines of a basket.
+-- receipt_id (an added column) groups the lines of a basket. Stores belong to countries and
+-- sell in their currency; people shop in their own country, a few while travelling abroad.
 {% set n_stores = [20, (plan.persons // 10000)] | max %}
-{#- The anonymous lines: record numbers after the known ones, grouped into baskets. -#}
-{% set anonymous_lines %}
-SELECT {{ plan.pos_attributable }} + id AS record_no,
-       {{ group_start('pos.anonymous_basket', plan.pos_attributable ~ ' + id',
-                      {'0000': 10, '0003': 15, '0022': 15, '0023': 25, '0123': 35}) }} AS basket_no
-FROM {{ P }}ids
-WHERE id < {{ records.pos - plan.pos_attributable }}
+-- Stores: each country has stores in proportion to its customers (at least one), numbered
+-- country by country.
+{{ load_seed('countries.csv') }}
+{% set store_countries %}
+SELECT c.country_code, c.currency, c.n_stores,
+       CAST(sum(c.n_stores) OVER (ORDER BY c.country_code ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+            AS BIGINT) - c.n_stores AS first_store
+FROM (SELECT country_code, currency,
+             greatest(1, {{ idiv(n_stores ~ ' * CAST(round(CAST(weight AS DOUBLE) * 1000000) AS BIGINT)', 1000000) }})
+                 AS n_stores
+      FROM {{ seed('countries.csv') }}) AS c
+{% endset %}
+{{ create_table('TEMP TABLE', P ~ 'store_countries', store_countries) }}
+
+{#- Every line with its basket: when and where it was bought, and how it was paid. Known lines
+    come with their noise decisions (noisy_rows), anonymous ones are numbered after them. -#}
+{% set baskets %}
+SELECT b.*, sc.currency,
+       CASE WHEN b.at_home_store THEN {{ imod(rand('pos.home_store_id', 'b.person_id'), 'sc.n_stores') }}
+            ELSE {{ imod(rand('pos.store_id', 'b.basket_no'), 'sc.n_stores') }} END AS store_no
+FROM (SELECT k.record_no, k.basket_no, k.person_id, k.loyalty_id, k.payment_tokens, k.payment_method,
+             k.card_scanned, k.token_kind, k.sold_at,
+             CASE WHEN k.travelling THEN k.travel_country ELSE k.country_code END AS store_country,
+             -- at home, most visits are to the person's home store
+             NOT k.travelling AND {{ chance('pos.home_store', 'k.basket_no', 0.8) }} AS at_home_store
+      FROM (SELECT r.record_no, r.group_no AS basket_no, r.person_id, r.loyalty_id, r.payment_tokens,
+                   r.payment_method, r.card_scanned, r.token_kind, r.basket_time AS sold_at, r.country_code,
+                   {{ chance('pos.travel', 'r.group_no', travel_share) }} AS travelling,
+                   tc.country_code AS travel_country
+            FROM {{ noisy_rows('pos') }} AS r
+            {{ join_pick('countries', 'tc', "'all'", 'pos.travel_country', 'r.group_no') }}) AS k
+      UNION ALL
+      SELECT a.record_no, a.basket_no, CAST(NULL AS BIGINT), CAST(NULL AS {{ text_type() }}),
+             {{ null_text_array() }},
+             {{ payment_method('pos.anonymous_payment_method', 'a.basket_no', 'ac.country_code') }},
+             FALSE, 'none',
+             {{ event_time('pos.transaction_date', 'a.basket_no', history_start_s, 'store') }},
+             ac.country_code, FALSE
+      FROM ({{ anonymous_pos_lines() }}) AS a
+      {{ join_pick('countries', 'ac', "'all'", 'pos.anonymous_country', 'a.basket_no') }}) AS b
+LEFT JOIN {{ P }}store_countries AS sc ON sc.country_code = b.store_country
 {% endset %}
 -- Basket totals first (see create_group_totals in sql/macros/sales.sql).
 {{ create_group_totals('basket_totals',
-                       'SELECT r.record_no, r.group_no FROM ' ~ source_rows('pos') ~ ' AS r UNION ALL '
-                       ~ 'SELECT a.record_no, a.basket_no FROM (' ~ anonymous_lines ~ ') AS a', 'pos') }}
+                       'SELECT b.record_no, b.basket_no AS group_no, b.currency, b.sold_at FROM (' ~ baskets ~ ') AS b',
+                       'pos') }}
 
 {% call joins_as_written() %}
 {% call copy_parquet(out, 'pos_transactions', order_by='l.record_no') %}
-WITH known AS (
-    SELECT r.record_no, r.group_no AS basket_no,
-           r.loyalty_id, r.payment_tokens, r.customer_since, r.payment_method, r.card_scanned,
-           -- most visits are to the person's home store
-           CASE WHEN {{ chance('pos.home_store', 'r.record_no', 0.8) }}
-                THEN {{ imod(rand('pos.home_store_id', 'r.person_id'), n_stores) }} END AS home_store
-    FROM {{ noisy_rows('pos') }} AS r
-), anonymous AS (
-    SELECT n.record_no, n.basket_no,
-           CAST(NULL AS {{ text_type() }}) AS loyalty_id, {{ null_text_array() }} AS payment_tokens,
-           {{ history_start_s }} AS customer_since,
-           {{ pick('pos.anonymous_payment_method', 'n.basket_no', {'cash': 70, 'credit': 15, 'debit': 12, 'mobile_wallet': 3}) }}
-               AS payment_method,
-           FALSE AS card_scanned, CAST(NULL AS BIGINT) AS home_store
-    FROM ({{ anonymous_lines }}) AS n
-), lines AS (
+WITH drawn AS (
     SELECT b.*,
            b.payment_tokens IS NULL AS is_anonymous,
-           {{ line_product_no('pos.product_id', 'b.record_no') }} AS product_no,
+           {{ line_product_no('pos.product_id', 'b.record_no') }} AS drawn_product,
            {{ line_quantity('pos.quantity', 'b.record_no') }} AS quantity
-           {{ draw_columns('pos.anonymous_card', 'b.basket_no', 'walk_in_card', 'abc') }}
-    FROM (SELECT * FROM known UNION ALL SELECT * FROM anonymous) AS b
+           {{ draw_columns('pos.anonymous_card', 'b.basket_no', 'walk_in_card', 'abc') }},
+           -- which of the member's cards pays the basket
+           {{ imod(rand('pos.payment_card', 'b.basket_no'), 'coalesce(' ~ array_size('b.payment_tokens') ~ ', 1)') }} AS card_slot
+    FROM ({{ baskets }}) AS b
+), lines AS (
+    SELECT d.*, {{ product_on_sale('d.drawn_product', 'd.sold_at') }} AS product_no
+           {{ draw_columns('persons.rotated_token', 'd.person_id * 4 + d.card_slot', 'rotated_card', 'abc') }}
+    FROM drawn AS d
+    {{ join_drawn_product('d.drawn_product') }}
 )
 SELECT {{ source_key('pos', 'l.record_no') }} AS pos_transaction_id,
-       'ST' || {{ digits('coalesce(l.home_store, ' ~ imod(rand('pos.store_id', 'l.basket_no'), n_stores) ~ ')', 5) }} AS store_id,
+       'ST-' || l.store_country || '-' || {{ digits('l.store_no + 1', 4) }} AS store_id,
        -- a member scans the card on most visits
        CASE WHEN l.card_scanned THEN l.loyalty_id END AS loyalty_id,
-       pr.product_id,
+       {{ product_id('l.product_no') }} AS product_id,
        l.quantity,
-       {{ cents_to_decimal('pr.price_cents') }} AS unit_price,
+       {{ cents_to_decimal('pp.price_cents', 12) }} AS unit_price,
        CASE WHEN l.payment_method = 'cash' THEN NULL
             WHEN l.is_anonymous THEN {{ payment_token('l.walk_in_card') }}
-            ELSE {{ array_item('l.payment_tokens', '1 + ' ~ imod(rand('pos.payment_card', 'l.basket_no'), array_size('l.payment_tokens'))) }}
+            WHEN l.token_kind = 'payment_token_rotated' THEN {{ payment_token('l.rotated_card') }}
+            ELSE {{ array_item('l.payment_tokens', '1 + l.card_slot') }}
        END AS payment_token,
-       {{ cents_to_decimal('tot.total_cents') }} AS transaction_total,
-       {{ timestamp_of(event_time('pos.transaction_date', 'l.basket_no', 'l.customer_since', 'store')) }}
-           AS transaction_date,
+       {{ cents_to_decimal('tot.total_cents', 14) }} AS transaction_total,
+       l.currency,
+       {{ timestamp_of('l.sold_at') }} AS transaction_date,
        l.payment_method,
-       {{ record_key('RCP-', 'l.basket_no', 'pos.receipt_id') }} AS receipt_id
+       {{ receipt_id('l.basket_no') }} AS receipt_id
 FROM lines AS l
-JOIN {{ P }}products AS pr ON pr.product_no = l.product_no
-JOIN {{ P }}basket_totals AS tot ON tot.group_no = l.basket_no
+LEFT JOIN {{ P }}product_prices AS pp ON pp.product_no = l.product_no AND pp.currency = l.currency
+LEFT JOIN {{ P }}basket_totals AS tot ON tot.group_no = l.basket_no
 {% endcall %}
 {% endcall %}
 
 {{ drop_table(P ~ 'basket_totals') }}
+{{ drop_table(P ~ 'store_countries') }}

@@ -15,11 +15,34 @@ WITH s AS (
            {{ pick('survey.nps_score', 'r.record_no',
                    {10: 22, 9: 20, 8: 17, 7: 11, 6: 7, 5: 7, 4: 4, 3: 4, 2: 3, 1: 2, 0: 3}, quote=false) }} AS nps_score
     FROM {{ noisy_rows('survey') }} AS r
-), scored AS (
+), linked AS (
     SELECT s.*,
            CASE WHEN s.survey_type = 'nps' THEN NULL
                 WHEN s.survey_type = 'post_purchase' THEN s.order_no
                 ELSE CASE WHEN s.n_ecom > 0 THEN s.order_no END END AS linked_order_no,
+           -- the order's time (order_totals, 050) and the product of its first line, as drawn
+           o.sold_at AS ordered_at,
+           {{ line_product_no('ecom.product_id', 's.order_no') }} AS drawn_order_product,
+           {{ line_product_no('survey.product_id', 's.record_no') }} AS drawn_product
+    FROM s
+    LEFT JOIN {{ P }}order_totals AS o ON o.group_no = s.order_no
+), timed AS (
+    SELECT l.*,
+           CASE WHEN l.linked_order_no IS NOT NULL
+                THEN least({{ as_of_s }}, l.ordered_at + {{ between('survey.delay_seconds', 'l.record_no', 3600, 14 * 86400) }})
+                ELSE {{ moment_between('survey.submitted_at', 'l.record_no', active_since('l'), as_of_s) }}
+           END AS submitted_second
+    FROM linked AS l
+), candidate AS (
+    -- the order's product when linked to an order, else one of the survey's own drawing
+    SELECT t.*,
+           CASE WHEN t.linked_order_no IS NOT NULL THEN t.drawn_order_product ELSE t.drawn_product END
+               AS candidate_product,
+           CASE WHEN t.linked_order_no IS NOT NULL THEN t.ordered_at ELSE t.submitted_second END AS candidate_at
+    FROM timed AS t
+), scored AS (
+    SELECT s.*,
+           {{ product_on_sale('s.candidate_product', 's.candidate_at') }} AS product_no,
            CASE WHEN s.nps_score >= 9 THEN 'positive' WHEN s.nps_score >= 7 THEN 'neutral' ELSE 'negative' END
                AS sentiment,
            -- satisfaction follows the NPS score, give or take one point: round(nps / 2.5 + 0.6)
@@ -27,28 +50,22 @@ WITH s AS (
            CAST(least(5, greatest(1, {{ idiv('4 * s.nps_score + 11', 10) }}
                 + {{ pick('survey.satisfaction_jitter', 's.record_no', {0: 70, 1: 15, -1: 15}, quote=false) }})) AS INTEGER)
                AS satisfaction_rating
-    FROM s
+    FROM candidate AS s
+    {{ join_drawn_product('s.candidate_product') }}
 )
 SELECT {{ source_key('survey', 'x.record_no') }} AS response_id,
        x.survey_type,
        {{ source_email('survey', 'x') }} AS email,
        CASE WHEN x.linked_order_no IS NOT NULL THEN {{ ecom_order_id('x.linked_order_no') }} END
            AS order_id,
-       CASE WHEN x.survey_type = 'nps' THEN NULL
-            WHEN x.linked_order_no IS NOT NULL THEN {{ product_id(line_product_no('ecom.product_id', 'x.linked_order_no')) }}
-            ELSE {{ product_id(line_product_no('survey.product_id', 'x.record_no')) }} END AS product_id,
+       CASE WHEN x.survey_type <> 'nps' THEN {{ product_id('x.product_no') }} END AS product_id,
        CASE WHEN x.survey_type = 'product_feedback' THEN NULL ELSE x.nps_score END AS nps_score,
        x.satisfaction_rating,
        CASE WHEN {{ chance('survey.feedback_given', 'x.record_no', 0.6) }} THEN ph.phrase END AS feedback_text,
-       {{ timestamp_of(
-            'CASE WHEN x.linked_order_no IS NOT NULL THEN least(' ~ as_of_s ~ ', '
-            ~ ecom_order_date('x', 'x.linked_order_no') ~ ' + '
-            ~ between('survey.delay_seconds', 'x.record_no', 3600, 14 * 86400) ~ ') ELSE '
-            ~ timestamp_between('survey.submitted_at', 'x.record_no', 'x.customer_since', as_of_s) ~ ' END') }}
-           AS submitted_at,
+       {{ timestamp_of('x.submitted_second') }} AS submitted_at,
        {{ with_defects('survey', 'completion_time_seconds',
             'CAST(greatest(15, ' ~ lognormal('survey.completion_time_seconds', 'x.record_no', 95, 600) ~ ') AS INTEGER)',
             'x.record_no') }} AS completion_time_seconds
 FROM scored AS x
-{{ join_pick('survey_phrases', 'ph', 'x.sentiment', 'survey.feedback_text', 'x.record_no') }}
+{{ join_pick('survey_phrases', 'ph', "left(x.locale, 2) || ':' || x.sentiment", 'survey.feedback_text', 'x.record_no') }}
 {% endcall %}

@@ -9,12 +9,35 @@ WITH v AS (
            r.first_ecom + {{ imod(rand('review.line', 'r.record_no'), 'greatest(r.n_ecom, 1)') }} AS line_no,
            {{ pick('review.rating', 'r.record_no', {5: 52, 4: 18, 3: 9, 2: 7, 1: 14}, quote=false) }} AS rating
     FROM {{ noisy_rows('review') }} AS r
-), placed AS (
+), ordered AS (
     SELECT v.*,
-           CASE WHEN v.verified_purchase THEN {{ line_product_no('ecom.product_id', 'v.line_no') }}
-                ELSE {{ line_product_no('review.product_id', 'v.record_no') }} END AS product_no,
+           {{ line_product_no('ecom.product_id', 'v.line_no') }} AS drawn_line_product,
+           {{ line_product_no('review.product_id', 'v.record_no') }} AS drawn_product,
            {{ ecom_order_no('v', 'v.line_no - v.first_ecom') }} AS order_no
     FROM v
+), timed AS (
+    -- the order's time (order_totals, 050)
+    SELECT o.*, t.sold_at AS ordered_at
+    FROM ordered AS o
+    LEFT JOIN {{ P }}order_totals AS t ON t.group_no = o.order_no
+), dated AS (
+    -- a verified review some days after the order; others while the person is a customer
+    SELECT t.*,
+           CASE WHEN t.verified_purchase
+                THEN least({{ as_of_s }}, t.ordered_at + {{ between('review.delay_seconds', 't.record_no', 3 * 86400, 60 * 86400) }})
+                ELSE {{ moment_between('review.submitted_at', 't.record_no', active_since('t'), as_of_s) }}
+           END AS submitted_second
+    FROM timed AS t
+), candidate AS (
+    -- the bought line's product for a verified purchase, else one of the review's own drawing
+    SELECT d.*,
+           CASE WHEN d.verified_purchase THEN d.drawn_line_product ELSE d.drawn_product END AS candidate_product,
+           CASE WHEN d.verified_purchase THEN d.ordered_at ELSE d.submitted_second END AS candidate_at
+    FROM dated AS d
+), placed AS (
+    SELECT c.*, {{ product_on_sale('c.candidate_product', 'c.candidate_at') }} AS product_no
+    FROM candidate AS c
+    {{ join_drawn_product('c.candidate_product') }}
 )
 SELECT {{ source_key('review', 'x.record_no') }} AS review_id,
        {{ product_id('x.product_no') }} AS product_id,
@@ -34,13 +57,10 @@ SELECT {{ source_key('review', 'x.record_no') }} AS review_id,
        -- heavy-tailed: most reviews get no votes, a few get hundreds
        CAST(least(2000, {{ idiv(pareto_micro('review.helpful_votes', 'x.record_no', 1.1, 5000), 1000000) }} - 1) AS INTEGER)
            AS helpful_votes,
-       {{ timestamp_of(
-            'CASE WHEN x.verified_purchase THEN least(' ~ as_of_s ~ ', '
-            ~ ecom_order_date('x', 'x.order_no') ~ ' + '
-            ~ between('review.delay_seconds', 'x.record_no', 3 * 86400, 60 * 86400) ~ ') ELSE '
-            ~ timestamp_between('review.submitted_at', 'x.record_no', 'x.customer_since', as_of_s) ~ ' END') }}
-           AS submitted_at
+       {{ timestamp_of('x.submitted_second') }} AS submitted_at
 FROM placed AS x
-{{ join_pick('review_phrases', 'title', as_text('x.rating') ~ " || ':title'", 'review.review_title', 'x.record_no') }}
-{{ join_pick('review_phrases', 'body', as_text('x.rating') ~ " || ':body'", 'review.review_text', 'x.record_no') }}
+{{ join_pick('review_phrases', 'title', "left(x.locale, 2) || ':' || " ~ as_text('x.rating') ~ " || ':title'", 'review.review_title', 'x.record_no') }}
+{{ join_pick('review_phrases', 'body', "left(x.locale, 2) || ':' || " ~ as_text('x.rating') ~ " || ':body'", 'review.review_text', 'x.record_no') }}
 {% endcall %}
+
+{{ drop_table(P ~ 'order_totals') }}

@@ -1,5 +1,6 @@
 -- truth/record_person: one row per source record, the true person behind it (NULL for
--- anonymous POS walk-ins) and the noise the record carries (tags, see README). entity_key is
+-- anonymous POS walk-ins, whose lines of one basket are one unknown person: anonymous_basket
+-- is the basket's receipt_id) and the noise the record carries (tags, see README). entity_key is
 -- '<table_id>:<primary key>', as the IDR engine builds it, so an engine's output joins to it
 -- directly. Rebuilt from the persons table with the same key and noise macros as the sources,
 -- instead of re-reading the written files. Rows in source order, then record number (POS's
@@ -11,6 +12,7 @@ SELECT '{{ s.table_id }}:' || {{ source_key(s.table_id, 'd.record_no') }} AS ent
        '{{ s.table_id }}' AS table_id,
        {{ source_key(s.table_id, 'd.record_no') }} AS record_key,
        d.person_id,
+       CAST(NULL AS {{ text_type() }}) AS anonymous_basket,
        {{ noise_tags(s.table_id, 'd') }} AS noise,
        {{ loop.index }} AS source_no, d.record_no
 FROM {{ noisy_rows(s.table_id, values=false) }} AS d
@@ -19,15 +21,13 @@ FROM {{ noisy_rows(s.table_id, values=false) }} AS d
 {% if s.table_id == 'pos' %}
 {% set walk_ins %}
 SELECT 'pos:' || {{ source_key('pos', 'a.record_no') }}, 'pos', {{ source_key('pos', 'a.record_no') }},
-       CAST(NULL AS BIGINT), {{ empty_text_array() }}, {{ loop.index }}, a.record_no
-FROM (SELECT {{ plan.pos_attributable }} + id AS record_no
-      FROM {{ P }}ids
-      WHERE id < {{ records.pos - plan.pos_attributable }}) AS a
+       CAST(NULL AS BIGINT), {{ receipt_id('a.basket_no') }}, {{ empty_text_array() }}, {{ loop.index }}, a.record_no
+FROM ({{ anonymous_pos_lines() }}) AS a
 {% endset %}
 {% set _ = branches.append(walk_ins) %}
 {% endif %}
 {% endfor %}
-{% set columns = 't.entity_key, t.table_id, t.record_key, t.person_id, t.noise' %}
+{% set columns = 't.entity_key, t.table_id, t.record_key, t.person_id, t.anonymous_basket, t.noise' %}
 {% if plan.persons_in_memory %}
 {% call copy_parquet(out, 'record_person', folder='truth', order_by='t.source_no, t.record_no') %}
 SELECT {{ columns }}

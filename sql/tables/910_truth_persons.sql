@@ -9,6 +9,11 @@ SELECT person_id, household_id, region, country_code, locale, gender,
        -- identifiers shared on purpose (edge cases) and the second identity of disjoint persons
        nickname, work_email, company_email, family_email, landline_nsn, business_nsn,
        disjoint_table, alternate_email,
+       -- what a person's records showed before a change during the history (NULL for the
+       -- persons who kept theirs; --difficulty): the old address, mobile and surname
+       CASE WHEN email_changed THEN alternate_email END AS previous_email,
+       CASE WHEN phone_changed THEN '+' || calling_code || previous_nsn END AS previous_phone_e164,
+       previous_last_name,
        {% for s in sources %}n_{{ s.table_id }} AS records_{{ s.table_id }}{{ ',' if not loop.last }}
        {% endfor %}
 FROM {{ P }}persons  -- stored in person order (020_persons.sql)

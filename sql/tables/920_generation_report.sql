@@ -1,7 +1,7 @@
 -- stats/generation_report.json: what is on disk, measured by SQL over the written files
 -- (record counts, sizes, tiers and CRM overlaps against their targets, content checksums)
 -- and the run's facts from the step log. `run` adds what only its process knows (peak
--- memory, the timing of this step and of the ceiling). DuckDB runs this step whatever engine
+-- memory, the timing of this step and of the reference). DuckDB runs this step whatever engine
 -- wrote the files.
 {{ define_checksum() }}
 
@@ -76,6 +76,7 @@ WITH counts AS (
 )
 SELECT {{ plan.config.scale }} AS scale,
        {{ plan.config.seed }} AS seed,
+       '{{ plan.config.difficulty }}' AS difficulty,
        {{ plan.config.threads }} AS workers,
        (SELECT sum(records) FROM counts) AS total_records,
        {{ plan.persons }} AS persons_planned,
