@@ -45,7 +45,7 @@ from typing import Any
 import duckdb
 import phonenumbers
 
-from idrgen_duck.evaluate import score
+from idrgen_duck.evaluate import connected_components, score, truth_relation
 
 # table_id -> (file name, primary key)
 SOURCES: dict[str, tuple[str, str]] = {
@@ -287,44 +287,18 @@ class Audit:
                 HAVING count(DISTINCT node) > 1 {cap}
             )
             SELECT DISTINCT v.node, g.grp FROM v JOIN g USING (kind, value);
-            CREATE OR REPLACE TEMP TABLE uf_labels AS SELECT node, node AS label FROM uf_nodes;
             """
         )
-        while True:  # min-label propagation until nothing changes
-            self.con.execute(
-                """
-                CREATE OR REPLACE TEMP TABLE uf_next AS
-                WITH group_min AS (
-                    SELECT g.grp, min(l.label) AS label
-                    FROM uf_groups AS g JOIN uf_labels AS l USING (node) GROUP BY g.grp
-                ), node_min AS (
-                    SELECT g.node, min(m.label) AS label
-                    FROM uf_groups AS g JOIN group_min AS m USING (grp) GROUP BY g.node
-                )
-                SELECT l.node, least(l.label, coalesce(m.label, l.label)) AS label
-                FROM uf_labels AS l LEFT JOIN node_min AS m USING (node)
-                """
-            )
-            (changed,) = self.one(
-                "SELECT count(*) FROM uf_next JOIN uf_labels USING (node) "
-                "WHERE uf_next.label <> uf_labels.label"
-            )
-            self.con.execute("CREATE OR REPLACE TEMP TABLE uf_labels AS FROM uf_next")
-            if not changed:
-                break
+        labels = connected_components(self.con, "uf_nodes", "uf_groups", "uf")
         self.con.execute(
             "CREATE OR REPLACE TEMP TABLE uf_membership AS SELECT n.entity_key, "
-            "l.label AS cluster_id FROM uf_nodes AS n JOIN uf_labels AS l USING (node)"
+            f"l.label AS cluster_id FROM uf_nodes AS n JOIN {labels} AS l USING (node)"
         )
         return "SELECT entity_key, cluster_id FROM uf_membership"
 
     def exact_matching(self) -> None:
         self.identifier_values()
-        # anonymous lines of one basket are one unknown person (outputs before the truth's
-        # anonymous_basket column score each line alone)
-        columns = {r[0] for r in self.con.execute("DESCRIBE truth").fetchall()}
-        basket = "anonymous_basket" if "anonymous_basket" in columns else "NULL"
-        truth = f"SELECT entity_key, person_id, {basket} AS anonymous_basket FROM truth"
+        truth = truth_relation(self.output_dir)
         for limit, label in (
             (None, "no group limit"),
             (GROUP_LIMIT, f"values on more than {GROUP_LIMIT:,} records ignored"),

@@ -264,37 +264,45 @@ def reference_membership(
         )
         SELECT v.node, g.grp
         FROM v JOIN groups AS g USING (identifier_type, value);
-
-        CREATE OR REPLACE TEMP TABLE reference_labels AS
-        SELECT node, node AS label FROM reference_nodes;
         """
     )
-    while True:  # min-label propagation through the groups until nothing changes
+    labels = connected_components(con, "reference_nodes", "reference_groups", "reference")
+    return (
+        "SELECT n.entity_key, l.label AS cluster_id FROM reference_nodes AS n "
+        f"JOIN {labels} AS l USING (node)"
+    )
+
+
+def connected_components(
+    con: duckdb.DuckDBPyConnection, nodes: str, groups: str, prefix: str
+) -> str:
+    """Min-label propagation: each node of table `nodes` (node) takes the smallest node of
+    its component, the components being joined by table `groups` (node, grp). Builds
+    <prefix>_labels (node, label) in `con` and returns its name."""
+    labels = f"{prefix}_labels"
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {labels} AS SELECT node, node AS label FROM {nodes}")
+    while True:  # until nothing changes
         con.execute(
-            """
-            CREATE OR REPLACE TEMP TABLE reference_next AS
+            f"""
+            CREATE OR REPLACE TEMP TABLE {prefix}_next AS
             WITH group_min AS (
                 SELECT g.grp, min(l.label) AS label
-                FROM reference_groups AS g JOIN reference_labels AS l USING (node) GROUP BY g.grp
+                FROM {groups} AS g JOIN {prefix}_labels AS l USING (node) GROUP BY g.grp
             ), node_min AS (
                 SELECT g.node, min(m.label) AS label
-                FROM reference_groups AS g JOIN group_min AS m USING (grp) GROUP BY g.node
+                FROM {groups} AS g JOIN group_min AS m USING (grp) GROUP BY g.node
             )
             SELECT l.node, least(l.label, coalesce(m.label, l.label)) AS label
-            FROM reference_labels AS l LEFT JOIN node_min AS m USING (node)
+            FROM {prefix}_labels AS l LEFT JOIN node_min AS m USING (node)
             """
         )
         changed = con.execute(
-            "SELECT count(*) FROM reference_next JOIN reference_labels USING (node) "
-            "WHERE reference_next.label <> reference_labels.label"
+            f"SELECT count(*) FROM {prefix}_next JOIN {prefix}_labels USING (node) "
+            f"WHERE {prefix}_next.label <> {prefix}_labels.label"
         ).fetchone()
-        con.execute("CREATE OR REPLACE TEMP TABLE reference_labels AS FROM reference_next")
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {prefix}_labels AS FROM {prefix}_next")
         if not changed or changed[0] == 0:
-            break
-    return (
-        "SELECT n.entity_key, l.label AS cluster_id FROM reference_nodes AS n "
-        "JOIN reference_labels AS l USING (node)"
-    )
+            return f"{prefix}_labels"
 
 
 def output_scale(con: duckdb.DuckDBPyConnection, output_dir: Path) -> int:

@@ -30,6 +30,7 @@ class Rule:
     identifier_type: str
     canonicalize: str = "LOWERCASE"  # the only value the engine implements
     max_group_size: int = 10000
+    allow_hashed: bool = False  # no emitted identifier is hashed (see rules: no address hash)
 
 
 # The address hash is written (e-commerce shipping_address_hash) but is no rule: a household
@@ -74,12 +75,7 @@ class Mapping:
 
 
 def _mapping(table_id: str, identifier_type: str, template: str, column: str) -> Mapping:
-    return Mapping(
-        table_id,
-        identifier_type,
-        template.format(c=column),
-        is_hashed=identifier_type == "ADDRESS_HASH",
-    )
+    return Mapping(table_id, identifier_type, template.format(c=column))
 
 
 MAPPINGS = (

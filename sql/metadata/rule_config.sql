@@ -8,5 +8,5 @@ INSERT INTO idr_meta.rule
      require_non_null, max_group_size)
 VALUES
 {% for r in rules %}
-    ('{{ r.rule_id }}', '{{ r.rule_name }}', TRUE, {{ loop.index }}, '{{ r.identifier_type }}', '{{ r.canonicalize }}', {{ 'TRUE' if r.identifier_type == 'ADDRESS_HASH' else 'FALSE' }}, TRUE, {{ r.max_group_size }}){{ ',' if not loop.last else ';' }}
+    ('{{ r.rule_id }}', '{{ r.rule_name }}', TRUE, {{ loop.index }}, '{{ r.identifier_type }}', '{{ r.canonicalize }}', {{ 'TRUE' if r.allow_hashed else 'FALSE' }}, TRUE, {{ r.max_group_size }}){{ ',' if not loop.last else ';' }}
 {% endfor %}

@@ -1,13 +1,12 @@
-{#- The first registration is when the person became a customer; duplicates come later. -#}
-{% macro crm_created_at(r) -%}
-CASE WHEN {{ r }}.nth = 0 THEN {{ r }}.customer_since
-     ELSE {{ moment_between('crm.created_at', r ~ '.record_no', r ~ '.customer_since', as_of_s) }} END
-{%- endmacro %}
 -- crm_customers: {{ records.crm }} records, one per registration. Persons with more than one
 -- record are duplicate registrations of the same person (the CRM's own dedup missed them).
 {% call copy_parquet(out, 'crm_customers') %}
 WITH c AS (
-    SELECT r.*, {{ crm_created_at('r') }} AS created_second
+    -- the first registration is when the person became a customer; duplicates come later
+    SELECT r.*,
+           CASE WHEN r.nth = 0 THEN r.customer_since
+                ELSE {{ moment_between('crm.created_at', 'r.record_no', 'r.customer_since', as_of_s) }} END
+               AS created_second
     FROM {{ noisy_rows('crm') }} AS r
 )
 SELECT {{ source_key('crm', 'r.record_no') }} AS customer_id,
