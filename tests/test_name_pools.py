@@ -10,9 +10,7 @@ does) and checks two measures against ``seed_names.TARGETS``:
   given name and family name (sum of p**2 over full names; given name keyed by person and
   family name by household, so the two are independent, as in the SQL).
 
-Both must be within 2x of the real figure. A few countries cannot get there with the name
-lists that exist under a usable licence (see POOL_LIMITED): they are held to their current
-factor instead, so that a regression still fails, and the README says why.
+Both must be within 2x of the real figure in every country.
 """
 
 from __future__ import annotations
@@ -34,30 +32,14 @@ SEEDS = ROOT / "seeds"
 
 
 def _lookup_buckets() -> int:
-    """The bucket count the SQL uses (sql/macros/random.sql), so the test follows it."""
+    """The bucket count the SQL uses for names (sql/macros/random.sql), so the test follows it."""
     text = (ROOT / "sql" / "macros" / "random.sql").read_text(encoding="utf-8")
-    match = re.search(r"macro lookup_buckets\(\) -%\}\s*(\d+)", text)
-    assert match, "lookup_buckets() not found in sql/macros/random.sql"
+    match = re.search(r"macro name_buckets\(\) -%\}\s*(\d+)", text)
+    assert match, "name_buckets() not found in sql/macros/random.sql"
     return int(match.group(1))
 
 
 BUCKETS = _lookup_buckets()
-
-# Countries whose pools cannot reach 2x of the real collision probability: the licensed name
-# lists are far shorter than these countries' real variety of names, so every listed name is
-# too common. Factor = the most the measure may be above the target (about 1.3x the current
-# ratio at 4096 buckets, which is still well below what Faker's plain lists gave).
-POOL_LIMITED: dict[str, tuple[float, str]] = {
-    "CA": (3.0, "fr_CA lists: 250 surnames and ~500 given names per sex with French extras"),
-    "CN": (4.0, "given names: ~1M distinct in reality, 10,000 recombined in the pool"),
-    "DE": (5.5, "surnames: >500,000 in reality, ~1,700 in Faker's German lists"),
-    "FR": (38.0, "surnames: 1.3M in reality, ~900 in Faker's French lists"),
-    "IN": (21.0, "~550 surnames and ~270 given names per sex in Faker's en_IN lists"),
-    "IT": (54.0, "surnames: 350,000 in reality, ~1,160 in Faker's it_IT list"),
-    "KR": (4.0, "given names: Faker's 121 names and their syllable recombinations"),
-    "NL": (18.0, "surnames: 314,000 in reality, ~1,500 in Faker's Dutch lists"),
-    "PL": (11.0, "given names: 53 female and 100 male names in Faker's pl_PL lists"),
-}
 
 
 def _micro(weight: str) -> int:
@@ -176,6 +158,4 @@ def test_top_surname_share_within_2x(country: str) -> None:
 def test_full_name_collision_within_2x(country: str) -> None:
     _name, _share, target = TARGETS[country]
     _surnames, collision = measures(country, BUCKETS)
-    factor, reason = POOL_LIMITED.get(country, (2.0, ""))
-    ratio = collision / target
-    assert 1 / 2 <= ratio <= factor, f"{country}: C {collision:.3g} vs {target:.3g} ({reason})"
+    assert 1 / 2 <= collision / target <= 2, f"{country}: C {collision:.3g} vs {target:.3g}"

@@ -76,9 +76,10 @@ def test_file_shape(name: str) -> None:
 
 
 def test_total_size_is_small() -> None:
-    # The frequency-weighted name pools (seed_names.py) take about 2.4 MB of this.
+    # The frequency-weighted name pools (seed_names.py) take about 7.9 MB of this: the long
+    # tails of rare names that keep full-name collisions near real rates (seeds/README.md).
     total = sum((SEEDS / name).stat().st_size for name in FILES)
-    assert total < 5_000_000
+    assert total < 10_000_000
 
 
 def test_manifest_counts_rows() -> None:

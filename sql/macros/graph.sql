@@ -90,3 +90,89 @@ greatest(CAST(sum(w_{{ t }}) OVER () AS BIGINT), 1) AS total_w_{{ t }}
        FROM {{ P }}persons AS p
        WHERE p.n_{{ table_id }} > 0) AS r)
 {%- endmacro %}
+
+{#- The records of source `t` (source_rows) with the moment each was made, `record_second`:
+    a record shows its person's identifiers as they were then, so one made before the
+    person's change shows the old ones (noise_decisions). A CRM registration, a loyalty
+    enrolment and an app install are made when they happen; an order line when its order is
+    placed; a survey or a review about an order some time after the order, the others while
+    the person is a customer. Surveys and reviews also get the order they are about
+    (order_no, linked_order_no or verified_purchase, ordered_at).
+    The sources read an order's time (and total) from order_totals (050). The truth of a
+    large run passes in_order: its work table keeps the order rows come in, and a join would
+    deliver them in thread order (900_truth_record_person.sql), so it computes the time again
+    from the person's row (ecom_order_date, the value order_totals holds; for every row: a
+    CASE that skips the persons who did not change costs more than it saves). -#}
+{% macro timed_rows(t, in_order=false) -%}
+{%- if t == 'crm' -%}
+(SELECT r.*,
+        -- the first registration is when the person became a customer; duplicates come later
+        CASE WHEN r.nth = 0 THEN r.customer_since
+             ELSE {{ moment_between('crm.created_at', 'r.record_no', 'r.customer_since', as_of_s) }} END
+            AS record_second
+ FROM {{ source_rows(t) }} AS r)
+{%- elif t == 'ecom' and in_order -%}
+(SELECT r.*, {{ ecom_order_date('r', 'r.group_no') }} AS record_second
+ FROM {{ source_rows(t) }} AS r)
+{%- elif t == 'ecom' -%}
+(SELECT r.*, o.sold_at AS record_second, o.total_cents AS order_total_cents
+ FROM {{ source_rows(t) }} AS r
+ LEFT JOIN {{ P }}order_totals AS o ON o.group_no = r.group_no)
+{%- elif t == 'loyalty' -%}
+(SELECT r.*, {{ loyalty_enrolled_at('r', 'r.record_no') }} AS record_second
+ FROM {{ source_rows(t) }} AS r)
+{%- elif t == 'mobile' -%}
+(SELECT r.*, {{ moment_between('mobile.first_open_date', 'r.record_no', 'r.customer_since', as_of_s - 86400) }}
+                 AS record_second
+ FROM {{ source_rows(t) }} AS r)
+{%- elif t in ('survey', 'review') -%}
+{%- if t == 'survey' -%}
+{%- set about_order = 'r.linked_order_no IS NOT NULL' -%}
+{%- set delay = between('survey.delay_seconds', 'r.record_no', 3600, 14 * 86400) -%}
+{%- set rows -%}
+(SELECT s.*,
+        CASE WHEN s.survey_type = 'nps' THEN NULL
+             WHEN s.survey_type = 'post_purchase' THEN s.order_no
+             ELSE CASE WHEN s.n_ecom > 0 THEN s.order_no END END AS linked_order_no
+ FROM (SELECT r.*,
+              CASE WHEN r.n_ecom > 0
+                   THEN {{ pick('survey.survey_type', 'r.record_no', {'post_purchase': 55, 'nps': 25, 'product_feedback': 20}) }}
+                   ELSE {{ pick('survey.survey_type', 'r.record_no', {'nps': 60, 'product_feedback': 40}) }}
+              END AS survey_type,
+              -- one of the person's orders (only used when the person has some)
+              r.first_ecom + {{ imod(rand('survey.order', 'r.record_no'), 'greatest(' ~ ecom_order_count('r') ~ ', 1)') }}
+                  * {{ lines_per_order('r.person_id') }} AS order_no
+       FROM {{ source_rows(t) }} AS r) AS s)
+{%- endset -%}
+{%- else -%}
+{%- set about_order = 'r.verified_purchase' -%}
+{%- set delay = between('review.delay_seconds', 'r.record_no', 3 * 86400, 60 * 86400) -%}
+{%- set rows -%}
+(SELECT l.*, {{ ecom_order_no('l', 'l.line_no - l.first_ecom') }} AS order_no
+ FROM (SELECT r.*,
+              r.n_ecom > 0 AND {{ chance('review.verified', 'r.record_no', 0.85) }} AS verified_purchase,
+              -- a line of one of the person's orders
+              r.first_ecom + {{ imod(rand('review.line', 'r.record_no'), 'greatest(r.n_ecom, 1)') }} AS line_no
+       FROM {{ source_rows(t) }} AS r) AS l)
+{%- endset -%}
+{%- endif -%}
+{#- about an order: some time after it; else while the person is a customer -#}
+{%- set submitted -%}
+CASE WHEN {{ about_order }} THEN least({{ as_of_s }}, r.ordered_at + {{ delay }})
+     ELSE {{ moment_between(t ~ '.submitted_at', 'r.record_no', active_since('r'), as_of_s) }} END
+{%- endset -%}
+{%- if in_order -%}
+(SELECT r.*, {{ submitted }} AS record_second
+ FROM (SELECT r.*,
+              CASE WHEN {{ about_order }} THEN {{ ecom_order_date('r', 'r.order_no') }} END AS ordered_at
+       FROM {{ rows }} AS r) AS r)
+{%- else -%}
+(SELECT r.*, {{ submitted }} AS record_second
+ FROM (SELECT r.*, o.sold_at AS ordered_at
+       FROM {{ rows }} AS r
+       LEFT JOIN {{ P }}order_totals AS o ON o.group_no = r.order_no) AS r)
+{%- endif -%}
+{%- else -%}
+{{ source_rows(t) }}
+{%- endif -%}
+{%- endmacro %}

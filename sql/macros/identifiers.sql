@@ -9,6 +9,15 @@
 coalesce(nullif({{ regex_replace_all(regex_replace_all('lower(' ~ expr ~ ')', ' (jr|sr|ii|iii|iv)\\.?$', ''), '[^a-z]', '') }}, ''), 'user')
 {%- endmacro %}
 
+{#- A family name as its bearer writes it. Polish adjectival surnames agree with the bearer's
+    sex: the name lists hold the masculine form (Kowalski, Nowicki, Zawadzki) and a woman
+    writes Kowalska, Nowicka, Zawadzka. Other Polish surnames (Nowak, Wójcik) do not change. -#}
+{% macro surname_of(name, locale, gender) -%}
+CASE WHEN {{ locale }} = 'pl_PL' AND {{ gender }} = 'F'
+          AND ({{ name }} LIKE '%ski' OR {{ name }} LIKE '%cki' OR {{ name }} LIKE '%zki')
+     THEN left({{ name }}, length({{ name }}) - 1) || 'a' ELSE {{ name }} END
+{%- endmacro %}
+
 {#- Local part of a personal address, from the romanised name, in the drawn pattern
     (plan.EMAIL_PATTERNS). qq.com users mostly keep their numeric QQ id. -#}
 {% macro email_local_part(a) -%}

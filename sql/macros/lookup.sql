@@ -1,9 +1,9 @@
 {#-
   Seed lookups. A seed CSV is loaded once into a "bucketed" table: each group (e.g. a locale
-  and gender) is cut into `lookup_buckets()` equal buckets and every row owns a number of
+  and gender) is cut into `lookup_buckets(table)` equal buckets and every row owns a number of
   buckets proportional to its weight. A weighted draw is then one equality join on
   (grp, bucket): no range join, no per-row scan of the list, whatever its length. Rows whose
-  weight is under 1/4096 of their group may own no bucket and are never drawn.
+  weight is under 1/buckets of their group may own no bucket and are never drawn.
 -#}
 
 {#- Create the bucketed table {{ P }}pick_<name> from a seed file.
@@ -32,8 +32,8 @@ WITH weighted AS (
     FROM weighted
 ), owned AS (
     -- the buckets [first, after) of each row
-    SELECT *, {{ idiv(lookup_buckets() ~ ' * (cum - w)', 'total') }} AS first_bucket,
-              {{ idiv(lookup_buckets() ~ ' * cum', 'total') }} AS after_bucket
+    SELECT *, {{ idiv(lookup_buckets(name) ~ ' * (cum - w)', 'total') }} AS first_bucket,
+              {{ idiv(lookup_buckets(name) ~ ' * cum', 'total') }} AS after_bucket
     FROM cumulated
 ), expanded AS (
     SELECT {{ columns | map('column_name') | join(', ') }}, grp, first_bucket,
@@ -41,9 +41,10 @@ WITH weighted AS (
     FROM owned
     WHERE after_bucket > first_bucket
 )
+-- Not sorted: a draw is an equality join on the unique (grp, bucket), so the rows' order
+-- changes nothing, and sorting the name tables (4M rows) cost about a second per run.
 SELECT {{ columns | map('column_name') | join(', ') }}, grp, first_bucket + k AS bucket
 FROM expanded
-ORDER BY grp, bucket
 {% endset %}
 {{ create_table('TABLE', P ~ 'pick_' ~ name, query) }}
 {%- endmacro %}
@@ -52,5 +53,5 @@ ORDER BY grp, bucket
     NULLs that tests catch, never as silently lost rows). -#}
 {% macro join_pick(name, alias, group_sql, stream, key) -%}
 LEFT JOIN {{ P }}pick_{{ name }} AS {{ alias }}
-       ON {{ alias }}.grp = {{ group_sql }} AND {{ alias }}.bucket = {{ bucket(stream, key) }}
+       ON {{ alias }}.grp = {{ group_sql }} AND {{ alias }}.bucket = {{ bucket(stream, key, name) }}
 {%- endmacro %}

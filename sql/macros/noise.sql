@@ -13,12 +13,9 @@
 {% macro noise_decisions(t, r, draws) -%}
 {%- set n = noise[t] -%}
 {%- set key = r ~ '.record_no' -%}
-{#- whether the record predates its person's changes (one draw for email, phone and surname,
-    which a record shows from the same moment; per order in e-commerce) -#}
-{%- if n.has_email or n.phone_styles or n.name_variations -%}
-{%- set before = hoisted(draws, r, 'draw_before_change',
-                         chance(t ~ '.before_change', r ~ '.group_no' if t == 'ecom' else key, changes.before_change)) -%}
-{%- endif -%}
+{#- whether the record was made before its person's change (email, phone and surname change
+    at one moment, changed_second; the record's moment: timed_rows) -#}
+{%- set before = '(' ~ r ~ '.record_second < ' ~ r ~ '.changed_second)' -%}
 {%- set withheld = hoisted(draws, r, 'draw_name_address_only', chance(t ~ '.name_address_only', key, changes.name_address_only))
                    if n.name_variations else 'FALSE' -%}
 {%- if n.name_variations %},
@@ -114,20 +111,20 @@ ELSE 'none' END AS name_kind
 {{ r }}.{{ name }}
 {%- endmacro %}
 
-{#- The records of source t (source_rows) with their noise decisions, in two projections:
+{#- The records of source t (timed_rows) with their noise decisions, in two projections:
     first the draws (those the decisions test and, unless values=false, those source_email
     and source_phone use), then the decisions. Inside a CASE, a draw costs about 4x what it
     costs at the top of a SELECT (see `either` in random.sql): the truth step at 5M took
     4.9 s with the draws in the CASEs, 3.5 s with them below. The truth, which writes only
-    the decisions, passes values=false. -#}
-{% macro noisy_rows(t, values=true) -%}
+    the decisions, passes values=false, and in_order (see timed_rows). -#}
+{% macro noisy_rows(t, values=true, in_order=false) -%}
 {%- set draws = {} -%}
 {%- set decisions = noise_decisions(t, 'r', draws) -%}
 {%- if values and noise[t].has_email %}{% set _ = source_email(t, 'r', draws) %}{% endif -%}
 {%- if values and noise[t].phone_styles %}{% set _ = source_phone(t, 'r', draws) %}{% endif -%}
 (SELECT r.* {{ decisions }}
  FROM (SELECT r.*{% for name, expr in draws.items() %}, {{ expr }} AS {{ name }}{% endfor %}
-       FROM {{ source_rows(t) }} AS r) AS r)
+       FROM {{ timed_rows(t, in_order) }} AS r) AS r)
 {%- endmacro %}
 
 {#- WHEN branches: the record carries a shared identifier of its person (family account,

@@ -188,8 +188,17 @@ least({{ (cap * 10 ** 6) | round | int }},
 {%- endmacro %}
 
 {#- Index of a row of a bucketed lookup table (see lookup.sql): equal buckets, weighted rows. -#}
-{% macro bucket(stream, key) -%}
-{{ imod(rand(stream, key), lookup_buckets()) }}
+{% macro bucket(stream, key, table) -%}
+{{ imod(rand(stream, key), lookup_buckets(table)) }}
 {%- endmacro %}
 
-{% macro lookup_buckets() -%}4096{%- endmacro %}
+{#- Buckets per group of a lookup table: a row owns a whole number of them, so 1/buckets is
+    the smallest share a row can have. Names need far finer shares than the other tables:
+    real surname and given-name distributions have long tails of rare names (a few persons in
+    a million each), and with 4096 buckets every listed name would be at least 1/4096 of its
+    group, far too common (seeds/README.md, "Measures and targets"). -#}
+{% macro lookup_buckets(table) -%}
+{{- name_buckets() if table in ('first_names', 'last_names') else 4096 -}}
+{%- endmacro %}
+
+{% macro name_buckets() -%}65536{%- endmacro %}

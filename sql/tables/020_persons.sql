@@ -37,7 +37,8 @@ WITH base AS (
 ), named AS (
     SELECT p.*,
            fn.name AS first_name, fn.name_latin AS first_name_latin,
-           ln.name AS last_name, ln.name_latin AS last_name_latin,
+           {{ surname_of('ln.name', 'p.locale', 'p.gender') }} AS last_name,
+           {{ surname_of('ln.name_latin', 'p.locale', 'p.gender') }} AS last_name_latin,
            ci.city, ci.region_name, ci.postcode,
            st.street_name,
            pm.block_id AS mobile_block, pl.block_id AS landline_block, pb.block_id AS business_block,
@@ -102,7 +103,7 @@ WITH base AS (
            {{ source_mask('d.sources_draw', 'd.in_crm', 'd.source_count') }} AS source_mask,
            -- the maiden name of a woman who took a spouse's surname during the history (the
            -- join looks up only theirs: a NULL group matches nothing)
-           mn.name AS previous_last_name,
+           {{ surname_of('mn.name', 'd.locale', 'd.gender') }} AS previous_last_name,
            -- signed up (below) before the history for the established customers, during it
            -- (up to a month before its end) for the others
            CASE WHEN d.established THEN {{ established_since_s }} ELSE {{ history_start_s }} END AS since_lo,
@@ -143,6 +144,11 @@ SELECT k.person_id, k.household_id, k.household_size, k.gender, k.source_count, 
        -- alternate address (never both: a disjoint identity's address is used nowhere else)
        {{ chance('persons.email_changed', 'k.person_id', changes.email_changed) }} AND NOT ({{ disjoint }})
            AS email_changed,
+       -- when a person's identifiers changed (email, phone and surname at one moment): within
+       -- the middle three fifths of their time as a customer; records made before it show the
+       -- old ones (noise_decisions)
+       k.customer_since + {{ idiv('(' ~ as_of_s ~ ' - k.customer_since) * '
+                                  ~ between('persons.changed_at', 'k.person_id', 200, 800), 1000) }} AS changed_second,
        {{ alternate_local('k') }} AS alternate_local,
        {{ pick('persons.alternate_domain', 'k.person_id',
                {'outlook.com': 4, 'yahoo.com': 3, 'icloud.com': 2, 'hotmail.com': 1}) }} AS alternate_domain,
@@ -366,7 +372,7 @@ SELECT i.person_id, i.household_id, i.region, i.country_code, i.locale, i.gender
                                        ELSE 'fam.' || i.household_surname END
                  || CASE WHEN i.family_rank > 1 THEN {{ as_text('i.family_rank') }} ELSE '' END
                  || '@' || i.family_domain END AS family_email,
-       i.disjoint_table, i.alternate_email, i.email_changed, i.phone_changed,
+       i.disjoint_table, i.alternate_email, i.email_changed, i.phone_changed, i.changed_second,
        -- identifiers from before a change (NULL for persons who kept theirs)
        i.previous_nsn, i.previous_national, i.previous_international, i.previous_last_name,
 {% for s in sources %}

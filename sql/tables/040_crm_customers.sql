@@ -2,11 +2,8 @@
 -- record are duplicate registrations of the same person (the CRM's own dedup missed them).
 {% call copy_parquet(out, 'crm_customers') %}
 WITH c AS (
-    -- the first registration is when the person became a customer; duplicates come later
-    SELECT r.*,
-           CASE WHEN r.nth = 0 THEN r.customer_since
-                ELSE {{ moment_between('crm.created_at', 'r.record_no', 'r.customer_since', as_of_s) }} END
-               AS created_second
+    -- registered at the record's moment (timed_rows in sql/macros/graph.sql)
+    SELECT r.*, r.record_second AS created_second
     FROM {{ noisy_rows('crm') }} AS r
 )
 SELECT {{ source_key('crm', 'r.record_no') }} AS customer_id,

@@ -17,12 +17,11 @@ WITH drawn AS (
            {{ imod(rand('ecom.payment_card', 'r.group_no'), array_size('r.payment_tokens')) }} AS card_slot
     FROM {{ noisy_rows('ecom') }} AS r
 ), lines AS (
-    -- the order's time and total come with its row of order_totals
-    SELECT d.*, tot.sold_at AS ordered_at, tot.total_cents AS order_total_cents,
-           {{ product_on_sale('d.drawn_product', 'tot.sold_at') }} AS product_no
+    -- the order's time and total come with the records (timed_rows: order_totals)
+    SELECT d.*, d.record_second AS ordered_at,
+           {{ product_on_sale('d.drawn_product', 'd.record_second') }} AS product_no
            {{ draw_columns('persons.rotated_token', 'd.person_id * 4 + d.card_slot', 'rotated_card', 'abc') }}
     FROM drawn AS d
-    LEFT JOIN {{ P }}order_totals AS tot ON tot.group_no = d.order_no
     {{ join_drawn_product('d.drawn_product') }}
 )
 SELECT {{ source_key('ecom', 'l.record_no') }} AS transaction_id,
@@ -51,4 +50,4 @@ LEFT JOIN {{ P }}product_prices AS pp ON pp.product_no = l.product_no AND pp.cur
 {% endcall %}
 {% endcall %}
 
--- order_totals stays: surveys and reviews read the orders' times (dropped after reviews)
+-- order_totals stays: surveys, reviews and the truth read the orders' times (dropped there)

@@ -4,7 +4,7 @@
 {% call copy_parquet(out, 'loyalty_members') %}
 WITH m AS (
     SELECT r.*,
-           {{ loyalty_enrolled_at('r', 'r.record_no') }} AS enrollment_date,
+           r.record_second AS enrollment_date,  -- timed_rows: loyalty_enrolled_at
            -- points grow with spending: high-value persons hold more
            {{ lognormal('loyalty.points_balance', 'r.record_no',
                         "CASE WHEN r.tier = 'high_value' THEN 6000 ELSE 1200 END", 1100) }} AS points_balance

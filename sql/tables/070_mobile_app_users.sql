@@ -3,8 +3,7 @@
 {% call copy_parquet(out, 'mobile_app_users') %}
 WITH u AS (
     SELECT r.*,
-           {{ moment_between('mobile.first_open_date', 'r.record_no', 'r.customer_since', as_of_s - 86400) }}
-               AS first_open_date
+           r.record_second AS first_open_date  -- installed at the record's moment (timed_rows)
            {{ draw_columns('mobile.push_token', 'r.record_no', 'push', 'abcdefgh') }}
            {{ device_id_draws('mobile.rotated_device', 'r.record_no', 'rotated') }}
     FROM {{ noisy_rows('mobile') }} AS r

@@ -2,37 +2,17 @@
 -- post-purchase surveys about one of their own orders (order_id refers to ecom_transactions,
 -- submitted after the order); others answer NPS and product-feedback surveys.
 {% call copy_parquet(out, 'survey_responses', order_by='x.record_no') %}
-WITH s AS (
-    SELECT r.*,
-           CASE WHEN r.n_ecom > 0
-                THEN {{ pick('survey.survey_type', 'r.record_no', {'post_purchase': 55, 'nps': 25, 'product_feedback': 20}) }}
-                ELSE {{ pick('survey.survey_type', 'r.record_no', {'nps': 60, 'product_feedback': 40}) }}
-           END AS survey_type,
-           -- one of the person's orders (only used when the person has some)
-           r.first_ecom + {{ imod(rand('survey.order', 'r.record_no'), 'greatest(' ~ ecom_order_count('r') ~ ', 1)') }}
-               * {{ lines_per_order('r.person_id') }} AS order_no,
+WITH timed AS (
+    -- the survey's type, the order it is about and when it was submitted come with the
+    -- records (timed_rows in sql/macros/graph.sql)
+    SELECT r.*, r.record_second AS submitted_second,
            -- promoters dominate; scores cluster high (NPS-style distribution)
            {{ pick('survey.nps_score', 'r.record_no',
-                   {10: 22, 9: 20, 8: 17, 7: 11, 6: 7, 5: 7, 4: 4, 3: 4, 2: 3, 1: 2, 0: 3}, quote=false) }} AS nps_score
+                   {10: 22, 9: 20, 8: 17, 7: 11, 6: 7, 5: 7, 4: 4, 3: 4, 2: 3, 1: 2, 0: 3}, quote=false) }} AS nps_score,
+           -- the product of the order's first line, as drawn
+           {{ line_product_no('ecom.product_id', 'r.order_no') }} AS drawn_order_product,
+           {{ line_product_no('survey.product_id', 'r.record_no') }} AS drawn_product
     FROM {{ noisy_rows('survey') }} AS r
-), linked AS (
-    SELECT s.*,
-           CASE WHEN s.survey_type = 'nps' THEN NULL
-                WHEN s.survey_type = 'post_purchase' THEN s.order_no
-                ELSE CASE WHEN s.n_ecom > 0 THEN s.order_no END END AS linked_order_no,
-           -- the order's time (order_totals, 050) and the product of its first line, as drawn
-           o.sold_at AS ordered_at,
-           {{ line_product_no('ecom.product_id', 's.order_no') }} AS drawn_order_product,
-           {{ line_product_no('survey.product_id', 's.record_no') }} AS drawn_product
-    FROM s
-    LEFT JOIN {{ P }}order_totals AS o ON o.group_no = s.order_no
-), timed AS (
-    SELECT l.*,
-           CASE WHEN l.linked_order_no IS NOT NULL
-                THEN least({{ as_of_s }}, l.ordered_at + {{ between('survey.delay_seconds', 'l.record_no', 3600, 14 * 86400) }})
-                ELSE {{ moment_between('survey.submitted_at', 'l.record_no', active_since('l'), as_of_s) }}
-           END AS submitted_second
-    FROM linked AS l
 ), candidate AS (
     -- the order's product when linked to an order, else one of the survey's own drawing
     SELECT t.*,

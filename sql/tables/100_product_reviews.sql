@@ -2,32 +2,14 @@
 -- bought (verified purchase, after the order); ratings are J-shaped and the text agrees with
 -- the rating.
 {% call copy_parquet(out, 'product_reviews', order_by='x.record_no') %}
-WITH v AS (
-    SELECT r.*,
-           r.n_ecom > 0 AND {{ chance('review.verified', 'r.record_no', 0.85) }} AS verified_purchase,
-           -- a line of one of the person's orders
-           r.first_ecom + {{ imod(rand('review.line', 'r.record_no'), 'greatest(r.n_ecom, 1)') }} AS line_no,
-           {{ pick('review.rating', 'r.record_no', {5: 52, 4: 18, 3: 9, 2: 7, 1: 14}, quote=false) }} AS rating
+WITH dated AS (
+    -- whether the review is of a purchase, the line bought, its order and when the review
+    -- was submitted come with the records (timed_rows in sql/macros/graph.sql)
+    SELECT r.*, r.record_second AS submitted_second,
+           {{ pick('review.rating', 'r.record_no', {5: 52, 4: 18, 3: 9, 2: 7, 1: 14}, quote=false) }} AS rating,
+           {{ line_product_no('ecom.product_id', 'r.line_no') }} AS drawn_line_product,
+           {{ line_product_no('review.product_id', 'r.record_no') }} AS drawn_product
     FROM {{ noisy_rows('review') }} AS r
-), ordered AS (
-    SELECT v.*,
-           {{ line_product_no('ecom.product_id', 'v.line_no') }} AS drawn_line_product,
-           {{ line_product_no('review.product_id', 'v.record_no') }} AS drawn_product,
-           {{ ecom_order_no('v', 'v.line_no - v.first_ecom') }} AS order_no
-    FROM v
-), timed AS (
-    -- the order's time (order_totals, 050)
-    SELECT o.*, t.sold_at AS ordered_at
-    FROM ordered AS o
-    LEFT JOIN {{ P }}order_totals AS t ON t.group_no = o.order_no
-), dated AS (
-    -- a verified review some days after the order; others while the person is a customer
-    SELECT t.*,
-           CASE WHEN t.verified_purchase
-                THEN least({{ as_of_s }}, t.ordered_at + {{ between('review.delay_seconds', 't.record_no', 3 * 86400, 60 * 86400) }})
-                ELSE {{ moment_between('review.submitted_at', 't.record_no', active_since('t'), as_of_s) }}
-           END AS submitted_second
-    FROM timed AS t
 ), candidate AS (
     -- the bought line's product for a verified purchase, else one of the review's own drawing
     SELECT d.*,
@@ -63,4 +45,3 @@ FROM placed AS x
 {{ join_pick('review_phrases', 'body', "left(x.locale, 2) || ':' || " ~ as_text('x.rating') ~ " || ':body'", 'review.review_text', 'x.record_no') }}
 {% endcall %}
 
-{{ drop_table(P ~ 'order_totals') }}

@@ -15,7 +15,7 @@ SELECT '{{ s.table_id }}:' || {{ source_key(s.table_id, 'd.record_no') }} AS ent
        CAST(NULL AS {{ text_type() }}) AS anonymous_basket,
        {{ noise_tags(s.table_id, 'd') }} AS noise,
        {{ loop.index }} AS source_no, d.record_no
-FROM {{ noisy_rows(s.table_id, values=false) }} AS d
+FROM {{ noisy_rows(s.table_id, values=false, in_order=not plan.persons_in_memory) }} AS d
 {% endset %}
 {% set _ = branches.append(branch) %}
 {% if s.table_id == 'pos' %}
@@ -49,3 +49,6 @@ FROM {{ P }}record_person AS t
 
 {{ drop_table(P ~ 'record_person') }}
 {% endif %}
+
+-- read by the sources after e-commerce and, in a run held in memory, by the branches above
+{{ drop_table(P ~ 'order_totals') }}

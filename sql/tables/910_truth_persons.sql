@@ -14,6 +14,8 @@ SELECT person_id, household_id, region, country_code, locale, gender,
        CASE WHEN email_changed THEN alternate_email END AS previous_email,
        CASE WHEN phone_changed THEN '+' || calling_code || previous_nsn END AS previous_phone_e164,
        previous_last_name,
+       CASE WHEN email_changed OR phone_changed OR previous_last_name IS NOT NULL
+            THEN {{ timestamp_of('changed_second') }} END AS identity_changed_at,
        {% for s in sources %}n_{{ s.table_id }} AS records_{{ s.table_id }}{{ ',' if not loop.last }}
        {% endfor %}
 FROM {{ P }}persons  -- stored in person order (020_persons.sql)
