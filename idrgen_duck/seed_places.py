@@ -44,7 +44,7 @@ from typing import Any
 
 Row = tuple[Any, ...]
 
-BUCKETS = 4096  # lookup_buckets() of the SQL
+BUCKETS = 4096  # lookup_buckets(table) of the SQL for every lookup but the names
 BUCKETS_PER_ROW = 8  # a split row keeps at least this many of its country's buckets
 MAX_CODES_PER_CITY = 24  # postcodes kept for the biggest cities
 # Cities under 1/MIN_SHARE of their country are left out: they would not be drawn even with
