@@ -37,10 +37,13 @@ from idrgen_duck.realism import DEFAULT_DIFFICULTY
 from idrgen_duck.render import (
     DIALECTS,
     SQL_SCRIPT,
+    WAREHOUSES,
     CliRun,
+    check_target,
     output_layout,
     render_cli_files,
     render_spark_files,
+    render_warehouse_files,
     sql_layout,
     write_sql_folder,
 )
@@ -335,11 +338,20 @@ def render(
     dialect: Annotated[
         str,
         typer.Option(
-            metavar="duckdb|spark",
-            help="The SQL to write: DuckDB (run.sql for the DuckDB CLI) or Spark SQL (run.sql "
-            "for spark-sql, Spark 4, writing the data files in place).",
+            metavar="duckdb|spark|snowflake|bigquery",
+            help="The SQL to write: DuckDB (run.sql for the DuckDB CLI), Spark SQL (run.sql "
+            "for spark-sql, Spark 4, writing the data files in place), or Snowflake or "
+            "BigQuery SQL (run.sql creating the tables in --target).",
         ),
     ] = "duckdb",
+    target: Annotated[
+        str | None,
+        typer.Option(
+            metavar="NAME",
+            help="With --dialect snowflake: DATABASE.SCHEMA (default IDRGEN.PUBLIC); with "
+            "bigquery: [project.]dataset (default idrgen). Created tables are replaced.",
+        ),
+    ] = None,
     difficulty: Difficulty = DEFAULT_DIFFICULTY,
     overwrite: Annotated[
         bool,
@@ -376,6 +388,14 @@ def render(
     if dialect not in DIALECTS:
         raise ConfigError(f"--dialect: {dialect!r} is not one of {', '.join(DIALECTS)}")
     plan = plan_module.make_plan(config)
+    if dialect in WAREHOUSES:
+        where = check_target(dialect, target)
+        files = render_warehouse_files(plan, dialect, where)
+        write_sql_folder(files, sql_dir)
+        typer.echo(
+            f"wrote {SQL_SCRIPT} for {dialect} to {sql_dir}; it creates its tables in {where}"
+        )
+        return
     if dialect == "spark":
         files = render_spark_files(plan, output)
         command = f"spark-sql -f {sql_dir / SQL_SCRIPT}"

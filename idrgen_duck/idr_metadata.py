@@ -8,6 +8,7 @@ semantics follow the engine's verified contract: rules are mandatory, NULL (neve
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from idrgen_duck.realism import email_group_limit
 
@@ -47,54 +48,49 @@ def rules(scale: int) -> tuple[Rule, ...]:
     )
 
 
-# Normalisation, one expression per identifier kind. NULLIF turns an empty result into NULL,
-# which the engine drops ('' would be one giant group).
-# Emails: trimmed, lower-cased, '+tag' sub-addresses removed (no generated address has a '+'
-# of its own) and, at Gmail only, dots removed and googlemail.com read as gmail.com: the
-# mailbox the address reaches. This undoes the email_case, email_whitespace, email_plus_tag
-# and email_dot variations; typos, work and shared addresses stay apart.
-# Phones: digits only ('g': every match, not only the first). A national form (07400 123456)
-# and an international one (+44 7400 123456) of one number stay different: most sources have
-# no country column to rebuild E.164 from (tags phone_national_format etc.).
-EMAIL = (
-    "NULLIF(CASE WHEN SPLIT_PART(LOWER(TRIM({c})), '@', 2) IN ('gmail.com', 'googlemail.com') "
-    "THEN REPLACE(REGEXP_REPLACE(SPLIT_PART(LOWER(TRIM({c})), '@', 1), '[+].*$', ''), '.', '') "
-    "|| '@gmail.com' "
-    "ELSE REGEXP_REPLACE(LOWER(TRIM({c})), '[+][^@]*@', '@') END, '')"
-)
-PHONE = "NULLIF(REGEXP_REPLACE({c}, '[^0-9]', '', 'g'), '')"
-EXACT = "NULLIF(TRIM({c}), '')"
-
-
 @dataclass(frozen=True)
 class Mapping:
     table_id: str
     identifier_type: str
-    expression: str
+    column: str
     is_hashed: bool = False
 
+    def expression_in(self, dialect: str) -> str:
+        """The normalisation of the column, in a dialect (identifier_value in
+        sql/macros/identifiers.sql)."""
+        return identifier_expression(self.identifier_type, self.column, dialect)
 
-def _mapping(table_id: str, identifier_type: str, template: str, column: str) -> Mapping:
-    return Mapping(table_id, identifier_type, template.format(c=column))
+    @property
+    def expression(self) -> str:
+        """The normalisation in DuckDB's SQL."""
+        return self.expression_in("duckdb")
+
+
+@cache
+def identifier_expression(kind: str, column: str, dialect: str = "duckdb") -> str:
+    """The IDR engine's normalisation of an identifier of `kind` held in `column`."""
+    from idrgen_duck.render import make_environment  # render reads this module's values
+
+    return str(make_environment(dialect=dialect).globals["identifier_value"](kind, column))
 
 
 MAPPINGS = (
-    _mapping("crm", "EMAIL", EMAIL, "email"),
-    _mapping("crm", "PHONE", PHONE, "phone"),
-    _mapping("crm", "LOYALTY_ID", EXACT, "loyalty_id"),
-    _mapping("ecom", "EMAIL", EMAIL, "email"),
-    _mapping("ecom", "PHONE", PHONE, "phone"),
-    _mapping("ecom", "PAYMENT_TOKEN", EXACT, "payment_token"),
-    _mapping("loyalty", "LOYALTY_ID", EXACT, "loyalty_id"),
-    _mapping("loyalty", "EMAIL", EMAIL, "email"),
-    _mapping("loyalty", "PHONE", PHONE, "phone"),
-    _mapping("mobile", "DEVICE_ID", EXACT, "device_id"),
-    _mapping("mobile", "EMAIL", EMAIL, "email"),
-    _mapping("mobile", "PHONE", PHONE, "phone"),
-    _mapping("pos", "LOYALTY_ID", EXACT, "loyalty_id"),
-    _mapping("pos", "PAYMENT_TOKEN", EXACT, "payment_token"),
-    _mapping("survey", "EMAIL", EMAIL, "email"),
-    _mapping("review", "EMAIL", EMAIL, "reviewer_email"),
+    Mapping("crm", "EMAIL", "email"),
+    Mapping("crm", "PHONE", "phone"),
+    Mapping("crm", "LOYALTY_ID", "loyalty_id"),
+    Mapping("ecom", "EMAIL", "email"),
+    Mapping("ecom", "PHONE", "phone"),
+    Mapping("ecom", "PAYMENT_TOKEN", "payment_token"),
+    Mapping("loyalty", "LOYALTY_ID", "loyalty_id"),
+    Mapping("loyalty", "EMAIL", "email"),
+    Mapping("loyalty", "PHONE", "phone"),
+    Mapping("mobile", "DEVICE_ID", "device_id"),
+    Mapping("mobile", "EMAIL", "email"),
+    Mapping("mobile", "PHONE", "phone"),
+    Mapping("pos", "LOYALTY_ID", "loyalty_id"),
+    Mapping("pos", "PAYMENT_TOKEN", "payment_token"),
+    Mapping("survey", "EMAIL", "email"),
+    Mapping("review", "EMAIL", "reviewer_email"),
 )
 
 

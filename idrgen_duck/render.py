@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import csv
+import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,7 +23,10 @@ from idrgen_duck.folders import MARKER, Layout, make_layout
 from idrgen_duck.idr_metadata import metadata_context
 from idrgen_duck.plan import SOURCE_BY_ID, SOURCES, Plan
 
-DIALECTS = ENGINES  # one dialect of SQL per engine that runs it
+# The warehouses: `render --dialect` writes SQL that generates the data inside them, into
+# tables of a target schema or dataset (render_warehouse_files); nothing here runs it.
+WAREHOUSES = ("snowflake", "bigquery")
+DIALECTS = (*ENGINES, *WAREHOUSES)  # one dialect of SQL per engine that runs it
 # The report step: always run by DuckDB over the written files, whatever engine wrote them.
 REPORT_STEP = "920_generation_report"
 # Every name the generated SQL creates starts with this, so it never clashes with user tables.
@@ -60,6 +65,55 @@ def engine_placeholder(name: str, args: tuple[Any, ...]) -> str:
     quoted = _LITERAL_ARGUMENTS.get(name, ())
     shown = ["''" if i in quoted else text(a) for i, a in enumerate(args)]
     return f"__engine_{name}({', '.join(shown)})"
+
+
+# Where the warehouses' SQL writes when no --target is given: Snowflake's DATABASE.SCHEMA,
+# BigQuery's [project.]dataset.
+DEFAULT_TARGETS = {"snowflake": "IDRGEN.PUBLIC", "bigquery": "idrgen"}
+# A seed's rows per INSERT in the warehouses' SQL, and its bytes at most (both warehouses
+# take statements of about 1 MB; engine.sql's warehouse_load_seed).
+SEED_INSERT_ROWS = 50_000
+SEED_INSERT_BYTES = 400_000
+
+
+@dataclass(frozen=True)
+class SeedCsv:
+    """A committed seed CSV's header and rows, for SQL that writes them as text literals."""
+
+    columns: list[str]
+    rows: list[list[str]]
+
+    @classmethod
+    def read(cls, file: str) -> SeedCsv:
+        with resources.seeds_dir().joinpath(file).open(encoding="utf-8", newline="") as handle:
+            header, *rows = list(csv.reader(handle))
+        # the warehouses' SQL writes rows as lines of tab-separated fields
+        if any("\t" in value or "\n" in value for row in rows for value in row):
+            raise ValueError(f"seed {file}: a value holds a tab or a line break")
+        return cls(header, rows)
+
+    def chunks(self) -> list[list[list[str]]]:
+        """The rows cut into INSERTs of at most SEED_INSERT_ROWS rows and about
+        SEED_INSERT_BYTES bytes."""
+        chunks: list[list[list[str]]] = [[]]
+        size = 0
+        for row in self.rows:
+            row_bytes = sum(len(value) + 4 for value in row)
+            if chunks[-1] and (
+                len(chunks[-1]) >= SEED_INSERT_ROWS or size + row_bytes > SEED_INSERT_BYTES
+            ):
+                chunks.append([])
+                size = 0
+            chunks[-1].append(row)
+            size += row_bytes
+        return chunks
+
+
+def power_of_two_exponent(value: object) -> int | None:
+    """k where value == 2^k (an int above 1), else None."""
+    if isinstance(value, int) and value > 1 and value & (value - 1) == 0:
+        return value.bit_length() - 1
+    return None
 
 
 class DispatchError(LookupError):
@@ -146,13 +200,17 @@ def column_name(expression: str) -> str:
 
 
 def make_environment(
-    plan: Plan | None = None, dialect: str = "duckdb", written_as_folders: bool = False
+    plan: Plan | None = None,
+    dialect: str = "duckdb",
+    written_as_folders: bool = False,
+    target: str | None = None,
 ) -> jinja2.Environment:
     """A Jinja environment whose globals hold every macro of sql/macros/ and `dispatch`.
 
     The plan and the realism defaults are globals too, so macros can use them.
     `written_as_folders`: the output tables are folders of part files (Spark), for the
-    report's SQL, which reads them back.
+    report's SQL, which reads them back. `target`: a warehouse's schema or dataset, which
+    holds the work tables too (default: DEFAULT_TARGETS).
     """
     if dialect not in (*DIALECTS, PORTABLE):
         raise DispatchError(f"unknown dialect {dialect!r}; known: {', '.join(DIALECTS)}")
@@ -172,6 +230,14 @@ def make_environment(
     registry = StreamRegistry()
     env.globals["stream_id"] = registry
     env.globals["P"] = PREFIX
+    if dialect in WAREHOUSES:
+        # warehouses name every table in full: BigQuery has no default dataset
+        env.globals["P"] = f"{target or DEFAULT_TARGETS[dialect]}.{PREFIX}"
+    env.globals["xor"] = operator.xor
+    env.globals["power_of_two_exponent"] = power_of_two_exponent
+    env.globals["seed_csv"] = SeedCsv.read
+    env.filters["add_suffix"] = lambda text, suffix: f"{text}{suffix}"
+    env.filters["qualified"] = lambda column, alias: f"{alias}.{column}"
     env.globals["parquet_options"] = PARQUET_OPTIONS
     env.globals["seeds"] = resources.seeds_dir().as_posix()
     env.globals["plan"] = plan
@@ -269,7 +335,9 @@ def render_run(
     The report step is DuckDB's whatever the dialect: it reads the files back.
     """
     engines = {
-        dialect: make_environment(plan, dialect),
+        dialect: make_environment(
+            plan, dialect, target=output_dir if dialect in WAREHOUSES else None
+        ),
         "duckdb": make_environment(plan, "duckdb", written_as_folders=dialect != "duckdb"),
     }
     context = {
@@ -304,13 +372,18 @@ def recorded_step_log(plan: Plan, started_at: datetime, steps: list[Any]) -> str
     return str(make_environment(plan).globals["recorded_step_log"](rows))
 
 
-def render_metadata(plan: Plan) -> dict[str, str]:
-    """The IDR engine's metadata files, rendered from sql/metadata/*.sql templates."""
-    env = make_environment(plan)
+def render_metadata(
+    plan: Plan, dialect: str = "duckdb", target: str | None = None
+) -> dict[str, str]:
+    """The IDR engine's metadata files, rendered from sql/metadata/*.sql templates for the
+    platform the engine runs on: its SQL for the identifiers' normalisation, its string
+    literals, and the tables' full names in a warehouse's `target`."""
+    env = make_environment(plan, dialect, target=target)
+    prefix = f"{target or DEFAULT_TARGETS[dialect]}." if dialect in WAREHOUSES else ""
     files = {}
     for path in sorted(resources.sql_dir().joinpath("metadata").glob("*.sql")):
         files[path.name] = env.get_template(f"metadata/{path.name}").render(
-            sources=SOURCES, **metadata_context(plan.config.scale)
+            sources=SOURCES, table_prefix=prefix, **metadata_context(plan.config.scale)
         )
     return files
 
@@ -337,10 +410,13 @@ class CliRun:
         return self.temp_dir / f"{folders.WORK_PREFIX}sql"
 
 
-def _steps_and_metadata(plan: Plan, steps: list[RenderedStep]) -> dict[str, str]:
+def _steps_and_metadata(
+    plan: Plan, steps: list[RenderedStep], dialect: str = "duckdb", target: str | None = None
+) -> dict[str, str]:
     """The numbered step files and the metadata files of a rendered folder."""
     files = {step.filename: step.sql for step in steps}
-    return files | {f"metadata/{name}": text for name, text in render_metadata(plan).items()}
+    metadata = render_metadata(plan, dialect, target)
+    return files | {f"metadata/{name}": text for name, text in metadata.items()}
 
 
 def render_cli_files(plan: Plan, cli: CliRun, overwrite: bool) -> dict[str, str]:
@@ -385,6 +461,53 @@ def render_spark_files(plan: Plan, output: Path) -> dict[str, str]:
         "-- The generation in Spark SQL (Spark 4): spark-sql -f run.sql\n"
     )
     files[SQL_SCRIPT] = header + "\n".join(step.sql for step in steps)
+    return files
+
+
+_TARGET_PARTS = {"snowflake": (2, 2), "bigquery": (1, 2)}  # [project.]dataset; DATABASE.SCHEMA
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_$-]*$")
+
+
+def check_target(dialect: str, target: str | None) -> str:
+    """The --target of a warehouse render, checked: DATABASE.SCHEMA for Snowflake,
+    [project.]dataset for BigQuery (unquoted names)."""
+    from idrgen_duck.config import ConfigError
+
+    if target is None:
+        return DEFAULT_TARGETS[dialect]
+    parts = target.split(".")
+    low, high = _TARGET_PARTS[dialect]
+    shape = "DATABASE.SCHEMA" if dialect == "snowflake" else "[project.]dataset"
+    if not low <= len(parts) <= high or not all(_IDENTIFIER.match(p) for p in parts):
+        raise ConfigError(f"--target: {target!r} is not {shape} (letters, digits, _)")
+    return target
+
+
+def warehouse_table_names() -> list[str]:
+    """The tables a warehouse render creates in its target, by output file:
+    'parquet/crm_customers' -> 'crm_customers', 'truth/persons' -> 'truth_persons'."""
+    return [name.replace("parquet/", "").replace("truth/", "truth_") for name in parquet_files()]
+
+
+def render_warehouse_files(plan: Plan, dialect: str, target: str) -> dict[str, str]:
+    """Every file of a `render --dialect snowflake|bigquery` folder: the numbered steps and
+    run.sql, all of them in one script, which creates the 8 tables and both truth tables in
+    `target` and drops its work tables at the end. The report is DuckDB's, over exported
+    files, so it is not part of it."""
+    steps = [s for s in render_run(plan, target, None, dialect) if s.engine == dialect]
+    files = _steps_and_metadata(plan, steps, dialect, target)
+    created = re.findall(rf"(TABLE|FUNCTION) ({re.escape(target)}\.{PREFIX}\w+)",
+                         "\n".join(s.sql for s in steps))  # fmt: skip
+    cleanup = "\n".join(f"DROP {kind} IF EXISTS {name};" for kind, name in sorted(set(created)))
+    header = (
+        f"-- idrgen-duck {__version__}: {plan.config.scale} records, seed {plan.config.seed}, "
+        f"into {target} ({dialect})\n"
+        f"-- Creates {', '.join(warehouse_table_names())}; work tables (and BigQuery's "
+        f"function) start with {PREFIX} and are dropped at the end.\n"
+    )
+    files[SQL_SCRIPT] = (
+        header + "\n".join(step.sql for step in steps) + f"\n-- work tables\n{cleanup}\n"
+    )
     return files
 
 

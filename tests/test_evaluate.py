@@ -130,14 +130,7 @@ def make_output(root: Path, ecom_email: str) -> Path:
     truth_rows = []
     for source in SOURCES:
         columns = [m.expression for m in MAPPINGS if m.table_id == source.table_id]
-        names = sorted(
-            {
-                c
-                for m in MAPPINGS
-                if m.table_id == source.table_id
-                for c in _columns_of(m.expression)
-            }
-        )
+        names = sorted({m.column for m in MAPPINGS if m.table_id == source.table_id})
         rows = records[source.table_id]
         select = ", ".join(f"CAST(NULL AS VARCHAR) AS {n}" for n in [source.key_column, *names])
         values = (
@@ -160,12 +153,6 @@ def make_output(root: Path, ecom_email: str) -> Path:
         f"t(entity_key, person_id)) TO '{root}/truth/record_person.parquet' (FORMAT parquet)"
     )
     return root
-
-
-def _columns_of(expression: str) -> set[str]:
-    import re
-
-    return set(re.findall(r"TRIM\((\w+)\)|REGEXP_REPLACE\((\w+),", expression)[0]) - {""}
 
 
 def _lit(value: str | None) -> str:

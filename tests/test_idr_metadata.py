@@ -115,9 +115,9 @@ def test_planted_junk_is_excluded_after_normalisation(
     values = normalised_values(engine_db)
     # every planted junk value, normalised as the engine normalises it
     raw = (
-        f"SELECT 'EMAIL' AS identifier_type, lower({idr_metadata.EMAIL.format(c='x')}) AS value "
+        f"SELECT 'EMAIL' AS identifier_type, lower({idr_metadata.identifier_expression('EMAIL', 'x')}) AS value "
         "FROM (SELECT unnest($emails) AS x) UNION ALL "
-        f"SELECT 'PHONE', lower({idr_metadata.PHONE.format(c='x')}) FROM (SELECT unnest($phones) AS x)"
+        f"SELECT 'PHONE', lower({idr_metadata.identifier_expression('PHONE', 'x')}) FROM (SELECT unnest($phones) AS x)"
     )
     rows = engine_db.execute(
         f"""WITH v AS ({values}), raw AS ({raw})

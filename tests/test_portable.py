@@ -56,6 +56,13 @@ WRITE_HEADER = re.compile(
 )
 
 
+# How load_seed reads a CSV in Spark SQL (sqlglot 30.22 cannot parse its OPTIONS).
+SEED_VIEW = re.compile(
+    r"^\s*CREATE OR REPLACE TEMPORARY VIEW __idr_seed_\w+\nUSING csv OPTIONS \(path '[^']+', "
+    r"header 'true', escape '\"', encoding 'UTF-8'\)\s*$"
+)
+
+
 def code(sql: str) -> str:
     """SQL without comments and string literals."""
     return re.sub(r"--[^\n]*", "", re.sub(r"'(?:[^']|'')*'", "''", sql))
@@ -89,6 +96,8 @@ def test_the_spark_sql_parses_and_calls_only_spark_functions() -> None:
     for _, sql in steps("spark"):
         for statement in split_statements(sql):
             query = WRITE_HEADER.sub("", re.sub(r"^\s*--[^\n]*\n", "", statement, flags=re.M))
+            if SEED_VIEW.match(query):
+                continue  # sqlglot 30.22 does not read OPTIONS with a path; the shape is checked
             sqlglot.parse_one(query, read="spark", error_level=ErrorLevel.RAISE)  # raises if not
             called |= function_calls(query)
     unknown = called - SPARK_FUNCTIONS - KEYWORDS

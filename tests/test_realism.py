@@ -142,11 +142,11 @@ def test_every_junk_value_is_planted_and_excluded(
     # after the metadata's normalisation every junk value is NULL or caught by an exclusion
     checks = {"EMAIL": planted_emails, "PHONE": planted_phones}
     for kind, values in checks.items():
-        template = idr_metadata.EMAIL if kind == "EMAIL" else idr_metadata.PHONE
+        expression = idr_metadata.identifier_expression(kind, "v")
         for value in values:
             normalised = scalar(
                 con,
-                f"SELECT lower({template.format(c='v')}) FROM (SELECT ? AS v)".replace(
+                f"SELECT lower({expression}) FROM (SELECT ? AS v)".replace(
                     "?", "'" + value.replace("'", "''") + "'"
                 ),
             )

@@ -86,9 +86,7 @@ greatest(CAST(sum(w_{{ t }}) OVER () AS BIGINT), 1) AS total_w_{{ t }}
         -- the order / basket: its first line's record number
         r.first_{{ table_id }} + {{ idiv('r.nth', lines_per_order('r.person_id')) }} * {{ lines_per_order('r.person_id') }} AS group_no
         {%- endif %}
- FROM (SELECT p.*, {{ repeat_rows('p.n_' ~ table_id) }} AS nth
-       FROM {{ P }}persons AS p
-       WHERE p.n_{{ table_id }} > 0) AS r)
+ FROM ({{ repeated('p.*', P ~ 'persons AS p', 'p.n_' ~ table_id, 'nth', 'p.n_' ~ table_id ~ ' > 0') | indent(7) }}) AS r)
 {%- endmacro %}
 
 {#- The records of source `t` (source_rows) with the moment each was made, `record_second`:

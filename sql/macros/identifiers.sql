@@ -169,9 +169,9 @@ FROM parsed
     alias): NANP blocks skip the exchange values N11 (skip_digits, skip_value). -#}
 {% macro block_number(b, value) -%}
 {%- set high = idiv(value, b ~ '.half') -%}
-({{ b }}.prefix || CASE WHEN {{ b }}.skip_digits = 0 THEN lpad({{ as_text(value) }}, {{ b }}.subscriber_digits, '0')
-     ELSE lpad({{ as_text(high ~ ' + CASE WHEN ' ~ high ~ ' >= ' ~ b ~ '.skip_value THEN 1 ELSE 0 END') }}, {{ b }}.skip_digits, '0')
-          || lpad({{ as_text(imod(value, b ~ '.half')) }}, {{ b }}.subscriber_digits - {{ b }}.skip_digits, '0') END)
+({{ b }}.prefix || CASE WHEN {{ b }}.skip_digits = 0 THEN {{ digits(value, b ~ '.subscriber_digits') }}
+     ELSE {{ digits(high ~ ' + CASE WHEN ' ~ high ~ ' >= ' ~ b ~ '.skip_value THEN 1 ELSE 0 END', b ~ '.skip_digits') }}
+          || {{ digits(imod(value, b ~ '.half'), b ~ '.subscriber_digits - ' ~ b ~ '.skip_digits') }} END)
 {%- endmacro %}
 
 {#- A national significant number written in block `b`'s national or international layout. -#}
@@ -220,4 +220,25 @@ CASE {{ style }}
     WHEN 'dotted' THEN {{ regex_replace_all(regex_replace_all(national, '[()]', ''), '[ -]+', '.') }}
     ELSE {{ national }}
 END
+{%- endmacro %}
+
+{#- The IDR engine's normalisation of an identifier column `c` (idr_meta.identifier_mapping),
+    in the dialect of the platform it runs on. NULLIF turns an empty result into NULL, which
+    the engine drops ('' would be one giant group).
+    EMAIL: trimmed, lower-cased, '+tag' sub-addresses removed (no generated address has a '+'
+    of its own) and, at Gmail only, dots removed and googlemail.com read as gmail.com: the
+    mailbox the address reaches. This undoes the email_case, email_whitespace, email_plus_tag
+    and email_dot variations; typos, work and shared addresses stay apart.
+    PHONE: digits only. A national form (07400 123456) and an international one (+44 7400
+    123456) of one number stay different: most sources have no country column to rebuild
+    E.164 from (tags phone_national_format etc.). Others: trimmed. -#}
+{% macro identifier_value(kind, c) -%}
+{%- set address = 'LOWER(TRIM(' ~ c ~ '))' -%}
+{%- if kind == 'EMAIL' -%}
+NULLIF(CASE WHEN {{ split_field(address, '@', 2) }} IN ('gmail.com', 'googlemail.com') THEN REPLACE({{ regex_replace_all(split_field(address, '@', 1), '[+].*$', '') }}, '.', '') || '@gmail.com' ELSE {{ regex_replace_all(address, '[+][^@]*@', '@') }} END, '')
+{%- elif kind == 'PHONE' -%}
+NULLIF({{ regex_replace_all(c, '[^0-9]', '') }}, '')
+{%- else -%}
+NULLIF(TRIM({{ c }}), '')
+{%- endif -%}
 {%- endmacro %}

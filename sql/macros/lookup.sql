@@ -20,13 +20,13 @@ WITH weighted AS (
     SELECT {{ columns | join(', ') }},
            {{ group_sql }} AS grp,
            -- integer weights: the running sums are then exact, whatever the thread count
-           CAST(round(CAST({{ weight }} AS DOUBLE) * 1000000) AS BIGINT) AS w,
+           {{ scaled_integer(weight, 1000000) }} AS w,
            {{ md5_hex(content) }} AS row_hash
     FROM {{ seed(file) }}
 ), cumulated AS (
     SELECT *,
            CAST(sum(w) OVER (PARTITION BY grp
-                             ORDER BY {{ hex_to_int('substr(row_hash, 1, 12)') }}, {{ hex_to_int('substr(row_hash, 13, 12)') }}
+                             ORDER BY {{ hex_to_int('substr(row_hash, 1, 12)', 12) }}, {{ hex_to_int('substr(row_hash, 13, 12)', 12) }}
                              ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS BIGINT) AS cum,
            CAST(sum(w) OVER (PARTITION BY grp) AS BIGINT) AS total
     FROM weighted
@@ -36,10 +36,8 @@ WITH weighted AS (
               {{ idiv(lookup_buckets(name) ~ ' * cum', 'total') }} AS after_bucket
     FROM cumulated
 ), expanded AS (
-    SELECT {{ columns | map('column_name') | join(', ') }}, grp, first_bucket,
-           {{ repeat_rows('after_bucket - first_bucket') }} AS k
-    FROM owned
-    WHERE after_bucket > first_bucket
+    {{ repeated((columns | map('column_name') | map('qualified', 'o') | list + ['o.grp', 'o.first_bucket']) | join(', '),
+                'owned AS o', 'o.after_bucket - o.first_bucket', 'k', 'o.after_bucket > o.first_bucket') | indent(4) }}
 )
 -- Not sorted: a draw is an equality join on the unique (grp, bucket), so the rows' order
 -- changes nothing, and sorting the name tables (4M rows) cost about a second per run.

@@ -60,7 +60,7 @@ END AS phone_kind,
 {%- endif %}
 {%- if t == 'ecom' %},
 CASE WHEN {{ hoisted(draws, r, 'draw_moved', chance('persons.moved', r ~ '.person_id', moved_share)) }}
-          AND {{ r }}.nth >= {{ r }}.n_ecom / 2 THEN 'address_moved'
+          AND 2 * {{ r }}.nth >= {{ r }}.n_ecom THEN 'address_moved'
      WHEN {{ hoisted(draws, r, 'draw_second_address', chance('persons.second_address', r ~ '.person_id', changes.second_address)) }}
           AND {{ hoisted(draws, r, 'draw_second_address_use', chance('ecom.second_address_use', r ~ '.group_no', changes.second_address_use)) }}
           THEN 'address_second'

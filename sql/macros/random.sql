@@ -28,6 +28,17 @@
 {{ P }}rand({{ stream_id(stream) }}, {{ key }})
 {%- endmacro %}
 
+{#- Snowflake: the mixer written out where it is used, over the key (the Snowflake emulator
+    does not run SQL functions); the stream and the run's seed enter as one constant. -#}
+{% macro snowflake__rand(stream, key) -%}{{ inline_rand(stream, key) }}{%- endmacro %}
+{% macro bigquery__rand(stream, key) -%}
+{{ P }}rand({{ stream_id(stream) }}, {{ key }})
+{%- endmacro %}
+{% macro inline_rand(stream, key) -%}
+{%- set folded = imod('(' ~ key ~ ') + ' ~ shift_right(key, 32), 4294967296) -%}
+CAST({{ mix32_expression(bit_xor(folded, xor(stream_id(stream), mixed_seed(plan.config.seed)))) }} AS BIGINT)
+{%- endmacro %}
+
 {#- The functions `rand` renders to, created once at the start of a run: DuckDB macros, Spark
     SQL functions (Spark 4), both expanded where they are called (xor-shift reads its input
     twice, so the key appears 16 times in the expanded expression: keep keys simple, a column
@@ -60,13 +71,23 @@ CREATE OR REPLACE TEMPORARY FUNCTION {{ P }}rand(stream BIGINT, k BIGINT) RETURN
     {{ mix32_expression('(((k + k div 4294967296) % 4294967296) ^ (stream ^ ' ~ mixed_seed(seed) ~ '))') }};
 {%- endmacro %}
 
-{#- The mixer as one expression of `x` (Spark's operators): x appears 8 times. -#}
+{% macro snowflake__define_random(seed) -%}
+-- the random function is written out where it is used (inline_rand in sql/macros/random.sql)
+{%- endmacro %}
+{#- BigQuery: a SQL function of the target dataset (dropped at the end of the run), as Spark's:
+    the statements stay a tenth of their size written out. -#}
+{% macro bigquery__define_random(seed) -%}
+CREATE OR REPLACE FUNCTION {{ P }}rand(stream INT64, k INT64) RETURNS INT64 AS (
+    {{ mix32_expression(bit_xor(imod('k + ' ~ shift_right('k', 32), 4294967296), bit_xor('stream', mixed_seed(seed)))) }});
+{%- endmacro %}
+
+{#- The mixer as one expression of `x`, in the engine's operators: x appears 8 times. -#}
 {% macro mix32_expression(x) -%}
-{%- set a = '(' ~ x ~ ' ^ shiftright(' ~ x ~ ', 16))' -%}
-{%- set b = '((' ~ a ~ ' * 2146121005) % 4294967296)' -%}
-{%- set c = '(' ~ b ~ ' ^ shiftright(' ~ b ~ ', 15))' -%}
-{%- set d = '((' ~ c ~ ' * 1540483477) % 4294967296)' -%}
-({{ d }} ^ shiftright({{ d }}, 16))
+{%- set a = bit_xor(x, shift_right(x, 16)) -%}
+{%- set b = imod(a ~ ' * 2146121005', 4294967296) -%}
+{%- set c = bit_xor(b, shift_right(b, 15)) -%}
+{%- set d = imod(c ~ ' * 1540483477', 4294967296) -%}
+{{ bit_xor(d, shift_right(d, 16)) }}
 {%- endmacro %}
 
 {#- Draws of one key, one per part: `rand(stream ~ ':' ~ part, key) AS <name>_<part>`, as a
@@ -126,7 +147,7 @@ CASE
 
 {#- A SQL literal for a Python value. -#}
 {% macro literal(value) -%}
-{%- if value is string -%}'{{ value | replace("'", "''") }}'
+{%- if value is string -%}{{ string_literal(value) }}
 {%- elif value is none -%}NULL
 {%- elif value is sameas true -%}TRUE
 {%- elif value is sameas false -%}FALSE
@@ -148,6 +169,8 @@ CASE
 {% macro spark__either(cond, a, b) -%}
 CASE WHEN {{ cond }} THEN {{ a }} ELSE {{ b }} END
 {%- endmacro %}
+{% macro snowflake__either(cond, a, b) -%}{{ spark__either(cond, a, b) }}{%- endmacro %}
+{% macro bigquery__either(cond, a, b) -%}{{ spark__either(cond, a, b) }}{%- endmacro %}
 
 {#- ==== tabulated distributions (idrgen_duck/distributions.py) ============================
     Arrays of integer constants computed in Python and defined in the setup step

@@ -11,7 +11,7 @@
 {{ load_seed('currencies.csv') }}
 {% set currencies %}
 SELECT currency,
-       CAST(round(CAST(usd_rate AS DOUBLE) * 1000000) AS BIGINT) AS usd_rate_micro,
+       {{ scaled_integer('usd_rate', 1000000) }} AS usd_rate_micro,
        CAST(price_step AS BIGINT) * CASE minor_units WHEN '0' THEN 100 ELSE 1 END AS step_cents,
        CAST(price_charm AS BIGINT) * CASE minor_units WHEN '0' THEN 100 ELSE 1 END AS charm_cents
 FROM {{ seed('currencies.csv') }}
@@ -39,10 +39,10 @@ FROM {{ seed('currencies.csv') }}
 
 {{ create_bucketed('subcategories', 'product_taxonomy.csv', 'category', 'subcategory',
    ['subcategory',
-    'CAST(round(CAST(price_median AS DOUBLE) * 100) AS BIGINT) AS price_median_cents',
-    'CAST(round(CAST(price_sigma AS DOUBLE) * 1000) AS BIGINT) AS price_sigma_milli',
-    'CAST(round(CAST(margin_pct_mean AS DOUBLE) * 100) AS BIGINT) AS margin_pct_mean_centi',
-    'CAST(round(CAST(margin_pct_sd AS DOUBLE) * 100) AS BIGINT) AS margin_pct_sd_centi']) }}
+    scaled_integer('price_median', 100) ~ ' AS price_median_cents',
+    scaled_integer('price_sigma', 1000) ~ ' AS price_sigma_milli',
+    scaled_integer('margin_pct_mean', 100) ~ ' AS margin_pct_mean_centi',
+    scaled_integer('margin_pct_sd', 100) ~ ' AS margin_pct_sd_centi']) }}
 
 {{ create_bucketed('brands', 'brands.csv', "category || ':' || is_private_label", 'brand',
    ['brand']) }}

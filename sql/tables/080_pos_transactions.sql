@@ -12,7 +12,7 @@ SELECT c.country_code, c.currency, c.n_stores,
        CAST(sum(c.n_stores) OVER (ORDER BY c.country_code ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
             AS BIGINT) - c.n_stores AS first_store
 FROM (SELECT country_code, currency,
-             greatest(1, {{ idiv(n_stores ~ ' * CAST(round(CAST(weight AS DOUBLE) * 1000000) AS BIGINT)', 1000000) }})
+             greatest(1, {{ idiv(n_stores ~ ' * ' ~ scaled_integer('weight', 1000000), 1000000) }})
                  AS n_stores
       FROM {{ seed('countries.csv') }}) AS c
 {% endset %}

@@ -18,5 +18,6 @@ SELECT person_id, household_id, region, country_code, locale, gender,
             THEN {{ timestamp_of('changed_second') }} END AS identity_changed_at,
        {% for s in sources %}n_{{ s.table_id }} AS records_{{ s.table_id }}{{ ',' if not loop.last }}
        {% endfor %}
-FROM {{ P }}persons  -- stored in person order (020_persons.sql)
+-- stored in person order (020_persons.sql)
+FROM {{ P }}persons
 {% endcall %}
