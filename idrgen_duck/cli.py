@@ -381,12 +381,13 @@ def render(
     )
     folders.check_replaceable(sql_dir, sql_layout(), "--out", overwrite)
     folders.check_writable(sql_dir.parent, "--out", sql_dir)
-    # run.sql applies the same rule when it runs; refusing now saves a surprise later
-    folders.check_replaceable(output, output_layout(), "--output-dir", overwrite)
-    if notice:
-        typer.echo(notice, err=True)
     if dialect not in DIALECTS:
         raise ConfigError(f"--dialect: {dialect!r} is not one of {', '.join(DIALECTS)}")
+    if dialect not in WAREHOUSES:  # a warehouse's run.sql writes tables, not --output-dir
+        # run.sql applies the same rule when it runs; refusing now saves a surprise later
+        folders.check_replaceable(output, output_layout(), "--output-dir", overwrite)
+    if notice:
+        typer.echo(notice, err=True)
     plan = plan_module.make_plan(config)
     if dialect in WAREHOUSES:
         where = check_target(dialect, target)

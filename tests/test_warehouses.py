@@ -30,6 +30,7 @@ from idrgen_duck.render import (
     render_warehouse_files,
     warehouse_table_names,
 )
+from tests.conftest import cli, needs_cli
 from tests.emulators import bigquery as emulators
 from tests.emulators import snowflake as snowflake_emulator
 
@@ -119,6 +120,32 @@ def statements(files: dict[str, str]) -> list[str]:
 def metadata_statements(files: dict[str, str]) -> list[str]:
     return [st for name, sql in files.items() if name.startswith("metadata/")
             for st in split_statements(sql)]  # fmt: skip
+
+
+@needs_cli
+def test_render_writes_the_warehouse_folder_and_refuses_a_bad_target(tmp_path: Path) -> None:
+    """As a user runs it: the folder with run.sql and metadata/, naming the --target; the
+    --output-dir (unused by a warehouse) is not checked, so a folder of the user's there is
+    no obstacle; a malformed target is one line, exit 2."""
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("the user's", encoding="utf-8")
+    out = tmp_path / "sql_bq"
+    done = cli("render", "--dialect", "bigquery", "--scale", "20K", "--target", "proj.ds",
+               "--out", str(out), "--output-dir", str(mine))  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    run_sql = (out / "run.sql").read_text(encoding="utf-8")
+    assert "CREATE OR REPLACE TABLE proj.ds.crm_customers AS" in run_sql
+    assert "DROP FUNCTION IF EXISTS proj.ds.__idr_rand;" in run_sql
+    assert "'proj.ds.crm_customers'" in (out / "metadata" / "source_table_config.sql").read_text()
+    assert (mine / "notes.txt").read_text(encoding="utf-8") == "the user's"
+    refused = cli("render", "--dialect", "snowflake", "--target", "just_a_schema",
+                  "--out", str(tmp_path / "sql_sf"))  # fmt: skip
+    assert refused.returncode == 2
+    assert refused.stderr.strip().splitlines() == [
+        "error: --target: 'just_a_schema' is not DATABASE.SCHEMA (letters, digits, _)"
+    ]
+    assert not (tmp_path / "sql_sf").exists()
 
 
 def test_every_statement_parses_strictly(warehouse: tuple[str, dict[str, str]]) -> None:
