@@ -33,9 +33,11 @@ from idrgen_duck.config import (
     parse_workers,
 )
 from idrgen_duck.console import print_summary, print_written, step_display
+from idrgen_duck.kit import KIT_QUERY, KIT_SCALE, kit_files, reference_run
 from idrgen_duck.realism import DEFAULT_DIFFICULTY
 from idrgen_duck.render import (
     DIALECTS,
+    SPARK_TABLES,
     SQL_SCRIPT,
     WAREHOUSES,
     CliRun,
@@ -316,6 +318,7 @@ def run(
 )
 @one_line_errors
 def render(
+    context: typer.Context,
     out: Annotated[
         str,
         typer.Option(
@@ -349,10 +352,22 @@ def render(
         typer.Option(
             metavar="NAME",
             help="With --dialect snowflake: DATABASE.SCHEMA (default IDRGEN.PUBLIC); with "
-            "bigquery: [project.]dataset (default idrgen). Created tables are replaced.",
+            "bigquery: [project.]dataset (default idrgen): created tables are replaced. With "
+            "spark: CATALOG.SCHEMA (default spark_catalog.idrgen), where tables.sql registers "
+            "the written folders as tables.",
         ),
     ] = None,
     difficulty: Difficulty = DEFAULT_DIFFICULTY,
+    kit: Annotated[
+        bool,
+        flag(
+            "--kit",
+            "With --dialect snowflake or bigquery: also write check.sql and "
+            "expected_checksums.json, to prove in the warehouse that its tables equal "
+            "DuckDB's (computed here by a DuckDB run of the same data; --scale defaults "
+            f"to {format_scale(KIT_SCALE)}).",
+        ),
+    ] = False,
     overwrite: Annotated[
         bool,
         flag(
@@ -364,6 +379,12 @@ def render(
     debug: Debug = False,
 ) -> None:
     """Write the SQL that `run` executes, for the DuckDB CLI: duckdb < OUT/run.sql."""
+    if kit:
+        if dialect not in WAREHOUSES:
+            raise ConfigError("--kit: a conformance kit is for --dialect snowflake or bigquery")
+        source = context.get_parameter_source("scale")
+        if source is not None and source.name == "DEFAULT":  # --scale not given
+            scale = str(KIT_SCALE)
     sql_dir = folders.quotable(folders.checked_path(out, "--out", "./sql"), "--out")
     output = folders.quotable(
         folders.checked_path(output_dir, "--output-dir", "./output_sql"), "--output-dir"
@@ -392,14 +413,29 @@ def render(
     if dialect in WAREHOUSES:
         where = check_target(dialect, target)
         files = render_warehouse_files(plan, dialect, where)
+        if kit:
+            typer.echo(
+                f"computing the expected checksums: a DuckDB run of the same "
+                f"{format_scale(config.scale)} records...",
+                err=True,
+            )
+            files.update(kit_files(config, dialect, where, reference_run(config)))
         write_sql_folder(files, sql_dir)
         typer.echo(
             f"wrote {SQL_SCRIPT} for {dialect} to {sql_dir}; it creates its tables in {where}"
         )
+        if kit:
+            typer.echo(
+                f"then run {sql_dir / KIT_QUERY} there: every table's row must say matches = true"
+            )
         return
     if dialect == "spark":
-        files = render_spark_files(plan, output)
-        command = f"spark-sql -f {sql_dir / SQL_SCRIPT}"
+        files = render_spark_files(plan, output, check_target(dialect, target))
+        command = (
+            f"spark-sql -f {sql_dir / SQL_SCRIPT}\n"
+            f"and register its tables (for the IDR engine, as metadata/ names them) with:\n"
+            f"  spark-sql -f {sql_dir / SPARK_TABLES}"
+        )
     else:
         files = render_cli_files(plan, CliRun(sql_dir, output, temp), overwrite)
         command = f"duckdb < {sql_dir / SQL_SCRIPT}"

@@ -67,9 +67,15 @@ def engine_placeholder(name: str, args: tuple[Any, ...]) -> str:
     return f"__engine_{name}({', '.join(shown)})"
 
 
-# Where the warehouses' SQL writes when no --target is given: Snowflake's DATABASE.SCHEMA,
-# BigQuery's [project.]dataset.
-DEFAULT_TARGETS = {"snowflake": "IDRGEN.PUBLIC", "bigquery": "idrgen"}
+# Where the tables go when no --target is given: Snowflake's DATABASE.SCHEMA and BigQuery's
+# [project.]dataset, where run.sql creates them; Spark's CATALOG.SCHEMA, where tables.sql
+# registers the written Parquet folders for the IDR engine's Databricks flavour (its table_fqn
+# is CATALOG.SCHEMA.TABLE).
+DEFAULT_TARGETS = {
+    "snowflake": "IDRGEN.PUBLIC",
+    "bigquery": "idrgen",
+    "spark": "spark_catalog.idrgen",
+}
 # A seed's rows per INSERT in the warehouses' SQL, and its bytes at most (both warehouses
 # take statements of about 1 MB; engine.sql's warehouse_load_seed).
 SEED_INSERT_ROWS = 50_000
@@ -257,10 +263,14 @@ def make_environment(
         env.globals["source_count_shares"] = plan_module.SOURCE_COUNT_SHARES
 
     def dispatch(name: str) -> Callable[..., Any]:
-        """dbt-style: `rand` -> `duckdb__rand`; a missing dialect fails loudly."""
+        """dbt-style: `rand` -> `duckdb__rand` (`warehouse__rand` serves Snowflake and
+        BigQuery where they agree); a missing dialect fails loudly."""
         if dialect == PORTABLE:
             return lambda *args: engine_placeholder(name, args)
-        searched = [f"{dialect}__{name}", f"default__{name}"]
+        searched = [f"{dialect}__{name}"]
+        if dialect in WAREHOUSES:  # what Snowflake and BigQuery write alike
+            searched.append(f"warehouse__{name}")
+        searched.append(f"default__{name}")
         for candidate in searched:
             if candidate in env.globals:
                 return env.globals[candidate]  # type: ignore[no-any-return]
@@ -305,6 +315,7 @@ def output_layout() -> Layout:
 
 
 SQL_SCRIPT = "run.sql"
+SPARK_TABLES = "tables.sql"  # the Spark render's registration of its Parquet folders
 
 
 def sql_layout() -> Layout:
@@ -379,7 +390,7 @@ def render_metadata(
     platform the engine runs on: its SQL for the identifiers' normalisation, its string
     literals, and the tables' full names in a warehouse's `target`."""
     env = make_environment(plan, dialect, target=target)
-    prefix = f"{target or DEFAULT_TARGETS[dialect]}." if dialect in WAREHOUSES else ""
+    prefix = f"{target or DEFAULT_TARGETS[dialect]}." if dialect in DEFAULT_TARGETS else ""
     files = {}
     for path in sorted(resources.sql_dir().joinpath("metadata").glob("*.sql")):
         files[path.name] = env.get_template(f"metadata/{path.name}").render(
@@ -448,13 +459,23 @@ def render_cli_files(plan: Plan, cli: CliRun, overwrite: bool) -> dict[str, str]
     return files
 
 
-def render_spark_files(plan: Plan, output: Path) -> dict[str, str]:
-    """Every file of a `render --dialect spark` folder: the numbered Spark SQL steps, the
-    metadata, and run.sql, all steps in one file for `spark-sql -f run.sql` (Spark 4, or
-    Databricks SQL). They write the data in place, as Parquet folders under `output`; the
-    report is DuckDB's (`run --engine spark` computes it after the steps)."""
+def render_spark_files(plan: Plan, output: Path, target: str) -> dict[str, str]:
+    """Every file of a `render --dialect spark` folder: the numbered Spark SQL steps, run.sql,
+    all steps in one file for `spark-sql -f run.sql` (Spark 4, or Databricks SQL), which write
+    the data in place, as Parquet folders under `output`; tables.sql, which registers them as
+    tables of `target` (CATALOG.SCHEMA); and the IDR metadata for Databricks, naming those
+    tables. The report is DuckDB's (`run --engine spark` computes it after the steps)."""
     steps = [s for s in render_run(plan, output.as_posix(), None, "spark") if s.engine == "spark"]
-    files = _steps_and_metadata(plan, steps)
+    files = _steps_and_metadata(plan, steps, "spark", target)
+    files[SPARK_TABLES] = (
+        make_environment(plan, "spark")
+        .get_template(f"cli/{SPARK_TABLES}")
+        .render(
+            output=output.as_posix(),
+            target=target,
+            tables=list(zip(parquet_files(), warehouse_table_names(), strict=True)),
+        )
+    )
     header = (
         f"-- idrgen-duck {__version__}: {plan.config.scale} records, seed {plan.config.seed}, "
         f"into {output.as_posix()}\n"
@@ -464,20 +485,26 @@ def render_spark_files(plan: Plan, output: Path) -> dict[str, str]:
     return files
 
 
-_TARGET_PARTS = {"snowflake": (2, 2), "bigquery": (1, 2)}  # [project.]dataset; DATABASE.SCHEMA
+# DATABASE.SCHEMA; [project.]dataset; CATALOG.SCHEMA
+_TARGET_PARTS = {"snowflake": (2, 2), "bigquery": (1, 2), "spark": (2, 2)}
+_TARGET_SHAPES = {
+    "snowflake": "DATABASE.SCHEMA",
+    "bigquery": "[project.]dataset",
+    "spark": "CATALOG.SCHEMA",
+}
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_$-]*$")
 
 
 def check_target(dialect: str, target: str | None) -> str:
-    """The --target of a warehouse render, checked: DATABASE.SCHEMA for Snowflake,
-    [project.]dataset for BigQuery (unquoted names)."""
+    """The --target of a warehouse or Spark render, checked: DATABASE.SCHEMA for Snowflake,
+    [project.]dataset for BigQuery, CATALOG.SCHEMA for Spark (unquoted names)."""
     from idrgen_duck.config import ConfigError
 
     if target is None:
         return DEFAULT_TARGETS[dialect]
     parts = target.split(".")
     low, high = _TARGET_PARTS[dialect]
-    shape = "DATABASE.SCHEMA" if dialect == "snowflake" else "[project.]dataset"
+    shape = _TARGET_SHAPES[dialect]
     if not low <= len(parts) <= high or not all(_IDENTIFIER.match(p) for p in parts):
         raise ConfigError(f"--target: {target!r} is not {shape} (letters, digits, _)")
     return target

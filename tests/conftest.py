@@ -7,6 +7,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
@@ -92,3 +93,18 @@ def cli(
         text=True,
         timeout=timeout,
     )
+
+
+def local_spark(warehouse: Path) -> Any:
+    """A local Spark session on 2 cores, UTC, quiet, its tables kept under `warehouse`."""
+    from pyspark.sql import SparkSession
+
+    session = (
+        SparkSession.builder.master("local[2]")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.warehouse.dir", str(warehouse))
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("OFF")
+    return session

@@ -26,7 +26,7 @@ from idrgen_duck.config import RunConfig
 from idrgen_duck.plan import make_plan
 from idrgen_duck.render import DEFAULT_TARGETS, WAREHOUSES, make_environment
 from idrgen_duck.validate import validate
-from tests.conftest import Generate, cli, needs_cli
+from tests.conftest import Generate, cli, local_spark, needs_cli
 from tests.emulators import bigquery
 from tests.emulators import snowflake as snowflake_emulator
 
@@ -88,6 +88,19 @@ PRIMITIVES: list[tuple[str, Callable[[Any], str], object]] = [
     ("date_of", lambda m: m.date_of(86400 * 365 + 3600), dt.date(1971, 1, 1)),
     ("cents_to_decimal", lambda m: m.cents_to_decimal(12345), Decimal("123.45")),
     ("as_text", lambda m: m.as_text(1234567890123), "1234567890123"),
+    # what the conformance checksum (kit.py) builds on
+    (
+        "xor_aggregate",
+        lambda m: f"(SELECT {m.xor_aggregate('t.v')} FROM (SELECT 5 AS v UNION ALL SELECT 3) AS t)",
+        5 ^ 3,
+    ),
+    (
+        "epoch_microseconds",
+        lambda m: m.epoch_microseconds(m.timestamp_of(1767225599)),
+        1767225599 * 10**6,
+    ),
+    ("epoch_days", lambda m: m.epoch_days(m.date_of(86400 * 365 + 3600)), 365),
+    ("array_text", lambda m: m.array_text(m.array_of(["'x'", "'y'"]), ","), "x,y"),
 ]
 
 
@@ -119,16 +132,7 @@ def duckdb_sql() -> Iterator[Evaluate]:
 def spark_sql(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Evaluate]:
     if not engines.available("spark"):
         pytest.skip("PySpark or a Java runtime is missing")
-    from pyspark.sql import SparkSession
-
-    spark = (
-        SparkSession.builder.master("local[2]")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.sql.warehouse.dir", str(tmp_path_factory.mktemp("warehouse")))
-        .getOrCreate()
-    )
-    spark.sparkContext.setLogLevel("OFF")
+    spark = local_spark(tmp_path_factory.mktemp("warehouse"))
 
     def execute(sql: str) -> Any:
         rows = spark.sql(sql).collect()

@@ -23,6 +23,7 @@ from idrgen_duck.checksums import content_checksum
 from idrgen_duck.config import RunConfig
 from idrgen_duck.engines import split_statements
 from idrgen_duck.idr_metadata import MAPPINGS, identifier_expression
+from idrgen_duck.kit import KIT_EXPECTED, KIT_QUERY, kit_files, reference_tables
 from idrgen_duck.plan import make_plan
 from idrgen_duck.render import (
     DEFAULT_TARGETS,
@@ -50,11 +51,15 @@ FUNCTIONS = {
         "bitand", "bitshiftright", "bitxor", "flatten", "floor", "generator", "md5", "mod",
         "position", "regexp_instr", "regexp_replace", "repeat", "right", "seq8", "split",
         "split_part", "table", "to_date", "to_timestamp_ntz",
+        # the conformance kit's check.sql
+        "array_to_string", "bitxor_agg", "concat", "count", "date_part", "datediff",
     },
     "bigquery": PORTABLE | {
         "array", "array_length", "concat", "date", "datetime", "div", "format", "ordinal", "safe_ordinal",
         "generate_array", "md5", "mod", "offset", "regexp_contains", "regexp_replace",
         "safe_offset", "split", "timestamp_seconds", "to_hex", "trunc", "unnest",
+        # the conformance kit's check.sql
+        "array_to_string", "bit_xor", "count", "timestamp", "unix_date", "unix_micros",
     },
 }  # fmt: skip
 # Types written in CAST and CREATE TABLE, by warehouse (BigQuery's BIGINT, INTEGER, BOOLEAN and
@@ -109,12 +114,18 @@ def rendered(dialect: str) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module", params=["snowflake", "bigquery"])
-def warehouse(request: pytest.FixtureRequest) -> tuple[str, dict[str, str]]:
-    return request.param, rendered(request.param)
+def warehouse(request: pytest.FixtureRequest, small: Path) -> tuple[str, dict[str, str]]:
+    """A warehouse's render with its conformance kit."""
+    dialect = request.param
+    return dialect, rendered(dialect) | {KIT_QUERY: kit_check(dialect, small)}
 
 
 def statements(files: dict[str, str]) -> list[str]:
     return split_statements(files["run.sql"])
+
+
+def kit_statements(files: dict[str, str]) -> list[str]:
+    return split_statements(files[KIT_QUERY]) if KIT_QUERY in files else []
 
 
 def metadata_statements(files: dict[str, str]) -> list[str]:
@@ -148,17 +159,44 @@ def test_render_writes_the_warehouse_folder_and_refuses_a_bad_target(tmp_path: P
     assert not (tmp_path / "sql_sf").exists()
 
 
+@needs_cli
+def test_render_kit_writes_the_check_with_duckdb_checksums(tmp_path: Path, small: Path) -> None:
+    """`render --kit` as a user runs it: with no --scale the kit is 20K records; its expected
+    checksums are those of a DuckDB run of the same data (here `small`, seed 7), computed in a
+    work folder that is gone afterwards; check.sql names each table with its checksum. A kit
+    for DuckDB's own dialect is refused, one line, exit 2."""
+    out, work = tmp_path / "kit", tmp_path / "work"
+    work.mkdir()
+    done = cli("render", "--dialect", "bigquery", "--kit", "--seed", "7", "--out", str(out),
+               "--temp-dir", str(work))  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    expected = json.loads((out / KIT_EXPECTED).read_text(encoding="utf-8"))
+    assert (expected["scale"], expected["seed"], expected["target"]) == (20_000, 7, "idrgen")
+    reference = {t.name: t.checksum for t in reference_tables(small)}
+    assert expected["checksums"] == reference
+    check = (out / KIT_QUERY).read_text(encoding="utf-8")
+    for name, checksum in reference.items():
+        assert f"'{checksum}' AS expected" in check and f"FROM idrgen.{name}\n" in check
+    assert "CREATE OR REPLACE TABLE idrgen.crm_customers AS" in (out / "run.sql").read_text()
+    assert list(work.iterdir()) == []
+    refused = cli("render", "--kit", "--out", str(tmp_path / "kit_duckdb"))
+    assert refused.returncode == 2
+    assert refused.stderr.strip().splitlines() == [
+        "error: --kit: a conformance kit is for --dialect snowflake or bigquery"
+    ]
+
+
 def test_every_statement_parses_strictly(warehouse: tuple[str, dict[str, str]]) -> None:
     from sqlglot.errors import ErrorLevel
 
     dialect, files = warehouse
-    for statement in statements(files) + metadata_statements(files):
+    for statement in statements(files) + metadata_statements(files) + kit_statements(files):
         sqlglot.parse_one(statement, read=dialect, error_level=ErrorLevel.RAISE)  # raises if not
 
 
 def test_only_known_functions_types_and_operators(warehouse: tuple[str, dict[str, str]]) -> None:
     dialect, files = warehouse
-    sql = files["run.sql"]
+    sql = files["run.sql"] + files[KIT_QUERY]
     unknown = function_calls(sql) - FUNCTIONS[dialect] - KEYWORDS
     assert not unknown, f"functions {dialect} lacks (or not yet checked): {sorted(unknown)}"
     assert type_names(sql) <= TYPES[dialect], sorted(type_names(sql) - TYPES[dialect])
@@ -255,6 +293,24 @@ def emulated_table(duck: duckdb.DuckDBPyConnection, table: str, like: str) -> st
     return f"SELECT {', '.join(columns)} FROM {table}"
 
 
+def arrays_as_lists(duck: duckdb.DuckDBPyConnection, table: str) -> None:
+    """Store the array columns that fakesnow keeps as JSON (any array a UNION ALL made) as
+    lists of text, as Snowflake keeps them ARRAYs: its ARRAY_TO_STRING cannot read the JSON
+    (FAKESNOW_FAULTS)."""
+    for name, kind, *_ in duck.execute(f"DESCRIBE {table}").fetchall():
+        if kind == "JSON":
+            duck.execute(
+                f"ALTER TABLE {table} ALTER COLUMN {name} SET DATA TYPE VARCHAR[] "
+                f"USING from_json({name}, '[\"VARCHAR\"]')"
+            )
+
+
+def kit_check(dialect: str, small: Path) -> str:
+    """check.sql of the 20K seed 7 conformance kit, with DuckDB's values from `small`."""
+    tables = reference_tables(small)
+    return kit_files(PLAN.config, dialect, DEFAULT_TARGETS[dialect], tables)[KIT_QUERY]
+
+
 # Identifier values the IDR engine normalises, for the three engines to agree on.
 SAMPLES = {
     "EMAIL": [" John.Doe+news@GoogleMail.com ", "a.b+x@Example.com", "plain@x.org", "", None,
@@ -319,6 +375,17 @@ def test_the_whole_generation_runs_in_fakesnow_and_writes_what_duckdb_writes(
         for row in fetch(snowflake, f"SHOW TABLES IN SCHEMA {DEFAULT_TARGETS['snowflake']}")
     }
     assert left == set(warehouse_table_names())
+    # the conformance kit's check: every table matches; a changed value is caught
+    for table in warehouse_table_names():
+        arrays_as_lists(duck, f"{DEFAULT_TARGETS['snowflake']}.{table}")
+    check = kit_check("snowflake", small)
+    assert [row[3] for row in fetch(snowflake, check)] == [True] * len(warehouse_table_names())
+    cursor.execute(
+        f"UPDATE {DEFAULT_TARGETS['snowflake']}.products SET price = price + 0.01 "
+        "WHERE product_id = 'PRD-0000001'"
+    )
+    mismatched = [row[0] for row in fetch(snowflake, check) if row[3] is not True]
+    assert mismatched == ["products"]
 
 
 # ---- what fakesnow gets wrong ---------------------------------------------------------------
@@ -347,6 +414,13 @@ FAKESNOW_FAULTS: list[tuple[str, str, Callable[[Any], bool]]] = [
     (
         "TO_NUMBER with a hex format is not implemented (hex_to_int sums digits instead)",
         "SELECT TO_NUMBER('ff', 'XX')",
+        lambda value: isinstance(value, Exception),
+    ),
+    (
+        "an array that went through a UNION ALL is typed JSON, which ARRAY_TO_STRING cannot "
+        "read (the kit's test stores such columns as lists first)",
+        "SELECT ARRAY_TO_STRING(u.a, ',') FROM "
+        "(SELECT ARRAY_CONSTRUCT('a') AS a UNION ALL SELECT ARRAY_CONSTRUCT('b')) AS u",
         lambda value: isinstance(value, Exception),
     ),
     (
@@ -475,6 +549,9 @@ def test_the_whole_generation_runs_in_bqemulator_and_writes_what_duckdb_writes(
     bigquery_emulator.query(f"CREATE SCHEMA IF NOT EXISTS {dataset}")
     for statement in statements(rendered("bigquery")):
         bigquery_emulator.query(statement)
+    # the conformance kit's check: every table matches
+    rows = bigquery_emulator.query(kit_check("bigquery", small))
+    assert [row[3] for row in rows] == [True] * len(warehouse_table_names()), rows
     bigquery_emulator.stop()
     duck = duckdb.connect(str(bigquery_emulator.database()), read_only=True)
     # the emulator keeps dataset D of its project as the schema <project>__D

@@ -2,8 +2,8 @@
   The engine layer: every construct that differs between SQL engines, in one place.
 
   Each public macro dispatches on the dialect (`dispatch('x')` finds `duckdb__x`, `spark__x`,
-  `snowflake__x` or `bigquery__x`, and fails loudly, naming what it searched, for a dialect
-  that has none). The table templates and the other macro files use only these macros and a
+  `snowflake__x` or `bigquery__x`, then `warehouse__x` for what Snowflake and BigQuery write
+  alike, and fails loudly, naming what it searched, for a dialect that has none). The table templates and the other macro files use only these macros and a
   portable subset of SQL: SELECT with CTEs, joins, CASE, window functions, UNION ALL, + - *
   on integers, comparisons, ||, coalesce, nullif, greatest, least (never given a NULL:
   Snowflake and BigQuery return NULL then), substr, left, length, replace, trim, md5
@@ -208,8 +208,7 @@ REGEXP_REPLACE({{ text }}, r'{{ pattern }}', r'{{ replacement }}')
 {% macro spark__upper_text(text) -%}upper(replace({{ text }}, 'ß', 'ẞ')){%- endmacro %}
 {#- Snowflake and BigQuery follow Unicode's full case mapping ('ß' to 'SS', as Java), so
     'ß' becomes 'ẞ' first, as DuckDB writes it. -#}
-{% macro snowflake__upper_text(text) -%}UPPER(REPLACE({{ text }}, 'ß', 'ẞ')){%- endmacro %}
-{% macro bigquery__upper_text(text) -%}UPPER(REPLACE({{ text }}, 'ß', 'ẞ')){%- endmacro %}
+{% macro warehouse__upper_text(text) -%}UPPER(REPLACE({{ text }}, 'ß', 'ẞ')){%- endmacro %}
 
 {#- A string of `digits` (at most 15) lower-case hex digits as a BIGINT. -#}
 {% macro hex_to_int(hex, digits) -%}{{ dispatch('hex_to_int')(hex, digits) }}{%- endmacro %}
@@ -441,18 +440,14 @@ INSERT INTO {{ name }}
 {% macro spark__create_table_appended(kind, name, queries) -%}
 {{ spark__create_table(kind, name, queries | map('trim') | join('\nUNION ALL\n')) }}
 {%- endmacro %}
-{% macro snowflake__create_table_appended(kind, name, queries) -%}
-{{ snowflake__create_table(kind, name, queries | map('trim') | join('\nUNION ALL\n')) }}
-{%- endmacro %}
-{% macro bigquery__create_table_appended(kind, name, queries) -%}
-{{ bigquery__create_table(kind, name, queries | map('trim') | join('\nUNION ALL\n')) }}
+{% macro warehouse__create_table_appended(kind, name, queries) -%}
+{{ create_table(kind, name, queries | map('trim') | join('\nUNION ALL\n')) }}
 {%- endmacro %}
 
 {% macro drop_table(name) -%}{{ dispatch('drop_table')(name) }}{%- endmacro %}
 {% macro duckdb__drop_table(name) -%}DROP TABLE {{ name }};{%- endmacro %}
 {% macro spark__drop_table(name) -%}DROP TABLE IF EXISTS {{ name }};{%- endmacro %}
-{% macro snowflake__drop_table(name) -%}DROP TABLE IF EXISTS {{ name }};{%- endmacro %}
-{% macro bigquery__drop_table(name) -%}DROP TABLE IF EXISTS {{ name }};{%- endmacro %}
+{% macro warehouse__drop_table(name) -%}DROP TABLE IF EXISTS {{ name }};{%- endmacro %}
 
 {#- ==== seeds =================================================================================== -#}
 
@@ -463,8 +458,7 @@ INSERT INTO {{ name }}
 read_csv('{{ seeds }}/{{ file }}', header = true, all_varchar = true)
 {%- endmacro %}
 {% macro spark__seed(file) -%}{{ P }}seed_{{ file | replace('.csv', '') }}{%- endmacro %}
-{% macro snowflake__seed(file) -%}{{ spark__seed(file) }}{%- endmacro %}
-{% macro bigquery__seed(file) -%}{{ spark__seed(file) }}{%- endmacro %}
+{% macro warehouse__seed(file) -%}{{ spark__seed(file) }}{%- endmacro %}
 
 {% macro load_seed(file) -%}{{ dispatch('load_seed')(file) }}{%- endmacro %}
 {% macro duckdb__load_seed(file) -%}{%- endmacro %}
@@ -489,8 +483,7 @@ INSERT INTO {{ table }} ({{ seed.columns | join(', ') }})
 {{ dispatch('seed_fields')(text, seed.columns | length) }};
 {% endfor %}
 {%- endmacro %}
-{% macro snowflake__load_seed(file) -%}{{ warehouse_load_seed(file) }}{%- endmacro %}
-{% macro bigquery__load_seed(file) -%}{{ warehouse_load_seed(file) }}{%- endmacro %}
+{% macro warehouse__load_seed(file) -%}{{ warehouse_load_seed(file) }}{%- endmacro %}
 {% macro snowflake__seed_fields(text, n) -%}
 SELECT {% for i in range(n) %}NULLIF(SPLIT_PART(CAST(line.value AS VARCHAR), '\t', {{ i + 1 }}), ''){{ ', ' if not loop.last }}{% endfor %}
 
@@ -523,6 +516,38 @@ CAST(timestamp_seconds({{ seconds }}) AS TIMESTAMP_NTZ)
 {% macro spark__date_of(seconds) -%}date_from_unix_date(CAST(({{ seconds }}) div 86400 AS INTEGER)){%- endmacro %}
 {% macro snowflake__date_of(seconds) -%}TO_DATE({{ snowflake__timestamp_of(seconds) }}){%- endmacro %}
 {% macro bigquery__date_of(seconds) -%}DATE(TIMESTAMP_SECONDS(CAST({{ seconds }} AS INT64))){%- endmacro %}
+
+{#- ==== conformance checks (kit.py) ==========================================================
+    What the conformance checksum (output.sql, portable_checksum) needs beyond the above, for
+    each engine to write a value as the same text. -#}
+
+{#- The bitwise XOR of a BIGINT column over the rows of a group (NULL for no rows). -#}
+{% macro xor_aggregate(expr) -%}{{ dispatch('xor_aggregate')(expr) }}{%- endmacro %}
+{% macro duckdb__xor_aggregate(expr) -%}bit_xor({{ expr }}){%- endmacro %}
+{% macro spark__xor_aggregate(expr) -%}bit_xor({{ expr }}){%- endmacro %}
+{% macro snowflake__xor_aggregate(expr) -%}BITXOR_AGG({{ expr }}){%- endmacro %}
+{% macro bigquery__xor_aggregate(expr) -%}BIT_XOR({{ expr }}){%- endmacro %}
+
+{#- Microseconds since 1970-01-01 00:00:00 of a TIMESTAMP without time zone (its wall clock
+    read as UTC, as timestamp_of wrote it). -#}
+{% macro epoch_microseconds(ts) -%}{{ dispatch('epoch_microseconds')(ts) }}{%- endmacro %}
+{% macro duckdb__epoch_microseconds(ts) -%}epoch_us({{ ts }}){%- endmacro %}
+{% macro spark__epoch_microseconds(ts) -%}unix_micros(CAST({{ ts }} AS TIMESTAMP)){%- endmacro %}
+{% macro snowflake__epoch_microseconds(ts) -%}DATE_PART(EPOCH_MICROSECOND, {{ ts }}){%- endmacro %}
+{% macro bigquery__epoch_microseconds(ts) -%}UNIX_MICROS(TIMESTAMP({{ ts }})){%- endmacro %}
+
+{#- Days since 1970-01-01 of a DATE. -#}
+{% macro epoch_days(d) -%}{{ dispatch('epoch_days')(d) }}{%- endmacro %}
+{% macro duckdb__epoch_days(d) -%}({{ d }} - DATE '1970-01-01'){%- endmacro %}
+{% macro spark__epoch_days(d) -%}unix_date({{ d }}){%- endmacro %}
+{% macro snowflake__epoch_days(d) -%}DATEDIFF(DAY, TO_DATE('1970-01-01'), {{ d }}){%- endmacro %}
+{% macro bigquery__epoch_days(d) -%}UNIX_DATE({{ d }}){%- endmacro %}
+
+{#- The items of a text array joined by `sep` (a literal). -#}
+{% macro array_text(array, sep) -%}{{ dispatch('array_text')(array, sep) }}{%- endmacro %}
+{% macro duckdb__array_text(array, sep) -%}array_to_string({{ array }}, {{ string_literal(sep) }}){%- endmacro %}
+{% macro spark__array_text(array, sep) -%}array_join({{ array }}, {{ string_literal(sep) }}){%- endmacro %}
+{% macro warehouse__array_text(array, sep) -%}ARRAY_TO_STRING({{ array }}, {{ string_literal(sep) }}){%- endmacro %}
 
 {#- ==== session and output ====================================================================== -#}
 
@@ -577,11 +602,8 @@ USING parquet OPTIONS (compression 'zstd')
 {%- endmacro %}
 {#- Snowflake and BigQuery: a table of the target schema or dataset (`out`), named after the
     file ('truth/persons' -> truth_persons); export.sql writes them as Parquet files. -#}
-{% macro snowflake__copy_parquet(out, name, folder, order_by, query) -%}
-{{ snowflake__create_table('TABLE', warehouse_table(out, folder, name), query) }}
-{%- endmacro %}
-{% macro bigquery__copy_parquet(out, name, folder, order_by, query) -%}
-{{ bigquery__create_table('TABLE', warehouse_table(out, folder, name), query) }}
+{% macro warehouse__copy_parquet(out, name, folder, order_by, query) -%}
+{{ create_table('TABLE', warehouse_table(out, folder, name), query) }}
 {%- endmacro %}
 {% macro warehouse_table(out, folder, name) -%}
 {{ out }}.{{ 'truth_' if folder == 'truth' }}{{ name }}
@@ -603,21 +625,18 @@ RESET disabled_optimizers;
 {% macro spark__joins_as_written(statements) -%}
 {{ statements }}
 {%- endmacro %}
-{% macro snowflake__joins_as_written(statements) -%}{{ statements }}{%- endmacro %}
-{% macro bigquery__joins_as_written(statements) -%}{{ statements }}{%- endmacro %}
+{% macro warehouse__joins_as_written(statements) -%}{{ statements }}{%- endmacro %}
 
 {#- The step log (output.sql): DuckDB notes each step's end in a table the report reads;
     a Spark run's steps are timed by the process that runs them. -#}
 {% macro log_step(name) -%}{{ dispatch('log_step')(name) }}{%- endmacro %}
 {% macro duckdb__log_step(name) -%}INSERT INTO {{ P }}steps VALUES ('{{ name }}', now());{%- endmacro %}
 {% macro spark__log_step(name) -%}-- end of {{ name }}{%- endmacro %}
-{% macro snowflake__log_step(name) -%}-- end of {{ name }}{%- endmacro %}
-{% macro bigquery__log_step(name) -%}-- end of {{ name }}{%- endmacro %}
+{% macro warehouse__log_step(name) -%}-- end of {{ name }}{%- endmacro %}
 
 {% macro start_step_log() -%}{{ dispatch('start_step_log')() }}{%- endmacro %}
 {% macro duckdb__start_step_log() -%}
 CREATE OR REPLACE TEMP TABLE {{ P }}steps AS SELECT 'start' AS step, now() AS finished_at;
 {%- endmacro %}
 {% macro spark__start_step_log() -%}{%- endmacro %}
-{% macro snowflake__start_step_log() -%}{%- endmacro %}
-{% macro bigquery__start_step_log() -%}{%- endmacro %}
+{% macro warehouse__start_step_log() -%}{%- endmacro %}

@@ -85,6 +85,67 @@ FROM (SELECT coalesce(CAST(COLUMNS(*) AS VARCHAR), '\N') FROM read_parquet(path)
 (SELECT checksum FROM {{ P }}content_checksum('{{ parquet_files(path) }}'))
 {%- endmacro %}
 
+{#- The conformance checksum of a table, written the same way in every engine, so that a
+    warehouse's tables can be compared with DuckDB's files (kit.py, `render --kit`):
+    '<rows>:<16 hex digits>', the XOR over rows of the first 64 bits of the md5 of each row's
+    canonical text (two 32-bit halves, so no engine needs an unsigned 64-bit integer). The
+    canonical text is each column in `columns` ((name, DuckDB type) pairs, DuckDB's file
+    order) as <length>:<text>, or '-' for NULL, one after another: no separator character,
+    which the BigQuery emulator cannot write. The text of a value does not depend on how an
+    engine prints its type: integers and booleans as written, timestamps as epoch
+    microseconds, dates as epoch days, DECIMAL(p, s) as an integer times 10^s, text arrays
+    as their items joined by ',' with an empty array the same as NULL (BigQuery cannot store
+    a NULL array). -#}
+{% macro portable_checksum(relation, columns) -%}
+{%- set ns = namespace(fields=[]) -%}
+{%- for column in columns %}{% set ns.fields = ns.fields + ['f' ~ loop.index] %}{% endfor -%}
+{#- fields are joined 8 at a time, then the groups: the BigQuery emulator nests every piece
+    of one concat a level deeper, and its parser gives up past about 40 fields -#}
+{%- set ns.groups = [] -%}
+{%- for fields in ns.fields | batch(8) %}{% set ns.groups = ns.groups + ['g' ~ loop.index] %}{% endfor -%}
+SELECT {{ as_text('folded.n') }} || ':' || {{ hex_join([('folded.hi', 8), ('folded.lo', 8)]) }} AS checksum
+FROM (
+    SELECT count(*) AS n,
+           coalesce({{ xor_aggregate(hex_to_int('substr(hashed.h, 1, 8)', 8)) }}, 0) AS hi,
+           coalesce({{ xor_aggregate(hex_to_int('substr(hashed.h, 9, 8)', 8)) }}, 0) AS lo
+    FROM (
+        SELECT {{ md5_hex('concat(' ~ ns.groups | join(', ') ~ ')') }} AS h
+        FROM (
+            SELECT {% for fields in ns.fields | batch(8) %}{{ length_prefixed(fields) }} AS {{ ns.groups[loop.index0] }}{{ ',\n                   ' if not loop.last }}{% endfor %}
+
+            FROM (
+                SELECT {% for column in columns %}{{ canonical_text(column) }} AS {{ ns.fields[loop.index0] }}{{ ',\n                       ' if not loop.last }}{% endfor %}
+
+                FROM {{ relation }}
+            ) AS canonical
+        ) AS grouped
+    ) AS hashed
+) AS folded
+{%- endmacro %}
+{#- Each text as <length>:<text>, or '-' for NULL, one after another. -#}
+{% macro length_prefixed(texts) -%}
+concat(
+{%- for text in texts %}coalesce({{ as_text('length(' ~ text ~ ')') }} || ':' || {{ text }}, '-'){{ ',\n               ' if not loop.last }}{% endfor -%}
+)
+{%- endmacro %}
+{#- A column's value as the same text in every engine (NULL stays NULL). -#}
+{% macro canonical_text(column) -%}
+{%- set name, kind = column -%}
+{%- if kind in ('VARCHAR',) -%}{%- set text = name -%}
+{%- elif kind in ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT') -%}{%- set text = as_text(name) -%}
+{%- elif kind == 'BOOLEAN' -%}{%- set text = "CASE WHEN " ~ name ~ " THEN 'true' WHEN NOT " ~ name ~ " THEN 'false' END" -%}
+{%- elif kind == 'TIMESTAMP' -%}{%- set text = as_text(epoch_microseconds(name)) -%}
+{%- elif kind == 'DATE' -%}{%- set text = as_text(epoch_days(name)) -%}
+{%- elif kind.startswith('DECIMAL(') -%}
+{%- set scale = kind[:-1].split(',')[1] | int -%}
+{%- set text = as_text('CAST(' ~ name ~ ' * ' ~ 10 ** scale ~ ' AS BIGINT)') -%}
+{%- elif kind == 'VARCHAR[]' -%}
+{%- set text = 'CASE WHEN coalesce(' ~ array_size(name) ~ ', 0) > 0 THEN ' ~ array_text(name, ',') ~ ' END' -%}
+{%- else -%}{{ fail('portable_checksum: no canonical text for a ' ~ kind ~ ' column (' ~ name ~ ')') }}
+{%- endif -%}
+{{ text }}
+{%- endmacro %}
+
 {#- Size in bytes of a written file, or of its part files (read_blob reads no content when
     only the size is asked). -#}
 {% macro file_bytes(path) -%}

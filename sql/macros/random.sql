@@ -169,8 +169,7 @@ CASE
 {% macro spark__either(cond, a, b) -%}
 CASE WHEN {{ cond }} THEN {{ a }} ELSE {{ b }} END
 {%- endmacro %}
-{% macro snowflake__either(cond, a, b) -%}{{ spark__either(cond, a, b) }}{%- endmacro %}
-{% macro bigquery__either(cond, a, b) -%}{{ spark__either(cond, a, b) }}{%- endmacro %}
+{% macro warehouse__either(cond, a, b) -%}{{ spark__either(cond, a, b) }}{%- endmacro %}
 
 {#- ==== tabulated distributions (idrgen_duck/distributions.py) ============================
     Arrays of integer constants computed in Python and defined in the setup step
