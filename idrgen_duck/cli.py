@@ -33,17 +33,21 @@ from idrgen_duck.config import (
     parse_workers,
 )
 from idrgen_duck.console import print_summary, print_written, step_display
+from idrgen_duck.importer import import_output
 from idrgen_duck.kit import KIT_QUERY, KIT_SCALE, kit_files, reference_run
 from idrgen_duck.realism import DEFAULT_DIFFICULTY
 from idrgen_duck.render import (
     DIALECTS,
+    EXPORT_SCRIPT,
     SPARK_TABLES,
     SQL_SCRIPT,
     WAREHOUSES,
     CliRun,
+    check_export_uri,
     check_target,
     output_layout,
     render_cli_files,
+    render_export,
     render_spark_files,
     render_warehouse_files,
     sql_layout,
@@ -116,6 +120,7 @@ Overwrite = Annotated[
     ),
 ]
 Debug = Annotated[bool, flag("--debug", "On failure, show the full traceback.")]
+Quiet = Annotated[bool, flag("--quiet", "Print nothing but errors.")]
 Engine = Annotated[
     str,
     typer.Option(
@@ -267,7 +272,7 @@ def run(
     spark_master: SparkMaster = None,
     difficulty: Difficulty = DEFAULT_DIFFICULTY,
     overwrite: Overwrite = False,
-    quiet: Annotated[bool, flag("--quiet", "Print nothing but errors.")] = False,
+    quiet: Quiet = False,
     json_output: Annotated[
         bool, flag("--json", "Also print the generation report as JSON on stdout.")
     ] = False,
@@ -368,6 +373,16 @@ def render(
             f"to {format_scale(KIT_SCALE)}).",
         ),
     ] = False,
+    export_to: Annotated[
+        str | None,
+        typer.Option(
+            "--export-to",
+            metavar="URI",
+            help="With --dialect snowflake (a stage path, @stage/path) or bigquery (gs://"
+            "bucket/path): also write export.sql, which unloads the tables as Parquet there "
+            "for `idrgen-duck import`.",
+        ),
+    ] = None,
     overwrite: Annotated[
         bool,
         flag(
@@ -379,9 +394,11 @@ def render(
     debug: Debug = False,
 ) -> None:
     """Write the SQL that `run` executes, for the DuckDB CLI: duckdb < OUT/run.sql."""
+    if kit and dialect not in WAREHOUSES:
+        raise ConfigError("--kit: a conformance kit is for --dialect snowflake or bigquery")
+    if export_to is not None and dialect not in WAREHOUSES:
+        raise ConfigError("--export-to: an export is for --dialect snowflake or bigquery")
     if kit:
-        if dialect not in WAREHOUSES:
-            raise ConfigError("--kit: a conformance kit is for --dialect snowflake or bigquery")
         source = context.get_parameter_source("scale")
         if source is not None and source.name == "DEFAULT":  # --scale not given
             scale = str(KIT_SCALE)
@@ -413,6 +430,9 @@ def render(
     if dialect in WAREHOUSES:
         where = check_target(dialect, target)
         files = render_warehouse_files(plan, dialect, where)
+        if export_to is not None:
+            uri = check_export_uri(dialect, export_to)
+            files[EXPORT_SCRIPT] = render_export(plan, dialect, where, uri)
         if kit:
             typer.echo(
                 f"computing the expected checksums: a DuckDB run of the same "
@@ -427,6 +447,11 @@ def render(
         if kit:
             typer.echo(
                 f"then run {sql_dir / KIT_QUERY} there: every table's row must say matches = true"
+            )
+        if export_to is not None:
+            typer.echo(
+                f"then {sql_dir / EXPORT_SCRIPT} writes them as Parquet under {export_to}; "
+                "copy that here and run idrgen-duck import (its first lines say how)"
             )
         return
     if dialect == "spark":
@@ -445,6 +470,49 @@ def render(
         f"wrote {steps} SQL steps and {SQL_SCRIPT} to {sql_dir}; generate {output} with:\n"
         f"  {command}"
     )
+
+
+@app.command(
+    name="import",
+    epilog="Example: idrgen-duck import --from ./exported --scale 50M --seed 42 "
+    "--output-dir ./output (the values export.sql's first lines give)",
+)
+@one_line_errors
+def import_(
+    from_dir: Annotated[
+        str,
+        typer.Option(
+            "--from",
+            metavar="DIR",
+            help="The tables a warehouse exported (render --export-to, then copied here): "
+            "parquet/ and truth/ with a Parquet folder or file per table.",
+        ),
+    ],
+    scale: Scale = "50M",
+    seed: Seed = str(DEFAULT_SEED),
+    difficulty: Difficulty = DEFAULT_DIFFICULTY,
+    output_dir: OutputDir = "output",
+    workers: Workers = None,
+    memory_limit: MemoryLimit = "3GB",
+    temp_dir: TempDir = None,
+    overwrite: Overwrite = False,
+    quiet: Quiet = False,
+    debug: Debug = False,
+) -> None:
+    """Make an output folder (report, metadata, reference) of tables a warehouse exported:
+    --scale, --seed and --difficulty are the render's."""
+    source = folders.checked_path(from_dir, "--from", "./exported")
+    output = folders.checked_path(output_dir, "--output-dir", "./output")
+    config, notice = _config(
+        scale, seed, output, workers, memory_limit, _temp_dir(temp_dir), difficulty=difficulty
+    )
+    console = Console(stderr=True, quiet=quiet, highlight=False)
+    if notice:
+        console.print(notice)
+    with step_display(console) as display:
+        result = import_output(config, source, overwrite=overwrite, observer=display)
+    print_written(console, result.output_dir)
+    console.print(f"imported {source} in {result.seconds:.1f} s")
 
 
 @app.command(epilog="Example: idrgen-duck seeds --seeds-dir ./seeds")
@@ -506,9 +574,10 @@ def evaluate(
     membership: Annotated[
         str | None,
         typer.Option(
-            metavar="FILE.parquet|DB:SCHEMA.TABLE",
+            metavar="FILE.parquet|DIR|DB:SCHEMA.TABLE",
             help="INPUT, required unless --reference: the result to score (entity_key and "
-            "resolved_id or cluster_id).",
+            "resolved_id or cluster_id): a Parquet file, a folder of Parquet files (a table "
+            "a warehouse exported) or a table of a DuckDB file.",
         ),
     ] = None,
     reference: Annotated[

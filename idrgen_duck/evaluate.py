@@ -132,9 +132,15 @@ def truth_relation(output_dir: Path) -> str:
 
 
 def membership_relation(con: duckdb.DuckDBPyConnection, membership: str) -> str:
-    """A Parquet file, or DB_FILE:schema.table (read-only), with entity_key and a cluster id
-    column (resolved_id as sql-identity-resolution writes it, or cluster_id)."""
-    if membership.endswith(".parquet"):
+    """A Parquet file, a folder of Parquet part files (a table a warehouse exported), or
+    DB_FILE:schema.table (read-only), with entity_key and a cluster id column (resolved_id as
+    sql-identity-resolution writes it, or cluster_id; any case, as Snowflake upper-cases)."""
+    if Path(membership).is_dir():
+        parts = sorted(Path(membership).glob("*.parquet"))
+        if not parts:
+            raise ConfigError(f"--membership: the folder {membership} holds no .parquet files")
+        source = f"read_parquet({db.sql_text((Path(membership) / '*.parquet').as_posix())})"
+    elif membership.endswith(".parquet"):
         if not Path(membership).is_file():
             raise ConfigError(f"--membership: no such file {membership}")
         source = f"read_parquet({db.sql_text(Path(membership).as_posix())})"
@@ -153,11 +159,12 @@ def membership_relation(con: duckdb.DuckDBPyConnection, membership: str) -> str:
         source = f"membership_db.{table}"
     else:
         raise ConfigError(
-            "--membership: give a .parquet file or DB_FILE:schema.table "
+            "--membership: give a .parquet file, a folder of them or DB_FILE:schema.table "
             "(e.g. scale_test.duckdb:idr_out.identity_resolved_membership_current)"
         )
     try:
-        columns = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()]
+        described = con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()
+        columns = [str(r[0]).lower() for r in described]
     except duckdb.Error as error:
         raise ConfigError(f"--membership: cannot read {membership} ({db.message(error)})") from None
     cluster = next((c for c in ("resolved_id", "cluster_id") if c in columns), None)

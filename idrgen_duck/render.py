@@ -316,6 +316,7 @@ def output_layout() -> Layout:
 
 SQL_SCRIPT = "run.sql"
 SPARK_TABLES = "tables.sql"  # the Spark render's registration of its Parquet folders
+EXPORT_SCRIPT = "export.sql"  # a warehouse render's unload of its tables as Parquet
 
 
 def sql_layout() -> Layout:
@@ -514,6 +515,40 @@ def warehouse_table_names() -> list[str]:
     """The tables a warehouse render creates in its target, by output file:
     'parquet/crm_customers' -> 'crm_customers', 'truth/persons' -> 'truth_persons'."""
     return [name.replace("parquet/", "").replace("truth/", "truth_") for name in parquet_files()]
+
+
+_EXPORT_URI = {
+    "snowflake": (re.compile(r"^@[A-Za-z0-9_.$~/-]+$"), "a stage path such as @my_stage/idrgen"),
+    "bigquery": (re.compile(r"^gs://[a-z0-9][a-z0-9._-]*(/[A-Za-z0-9_.=-]+)*/?$"),
+                 "a Cloud Storage URI such as gs://my-bucket/idrgen"),
+}  # fmt: skip
+
+
+def check_export_uri(dialect: str, uri: str) -> str:
+    """The --export-to of a warehouse render, checked, without a trailing '/'."""
+    from idrgen_duck.config import ConfigError
+
+    pattern, shape = _EXPORT_URI[dialect]
+    if not pattern.match(uri):
+        raise ConfigError(f"--export-to: {uri!r} is not {shape} (for --dialect {dialect})")
+    return uri.rstrip("/")
+
+
+def render_export(plan: Plan, dialect: str, target: str, uri: str) -> str:
+    """export.sql: every table of `target` unloaded as Parquet part files under `uri`, in an
+    output folder's layout (parquet/crm_customers.parquet/, truth/persons.parquet/...)."""
+    return (
+        make_environment(plan, dialect, target=target)
+        .get_template(f"cli/{EXPORT_SCRIPT}")
+        .render(
+            target=target,
+            uri=uri,
+            scale=plan.config.scale,
+            seed=plan.config.seed,
+            difficulty=plan.config.difficulty,
+            tables=list(zip(parquet_files(), warehouse_table_names(), strict=True)),
+        )
+    )
 
 
 def render_warehouse_files(plan: Plan, dialect: str, target: str) -> dict[str, str]:

@@ -28,6 +28,7 @@ from idrgen_duck.plan import Plan, make_plan
 from idrgen_duck.render import (
     REFERENCE,
     REPORT,
+    REPORT_STEP,
     RenderedStep,
     output_layout,
     recorded_step_log,
@@ -195,12 +196,37 @@ def report_engine(config: RunConfig, work: Path) -> DuckDBEngine:
     return DuckDBEngine(threads=config.threads, memory_limit=config.memory_limit, temp_dir=work)
 
 
+# Writes the tables of an output into the staging folder (its first argument; the second is
+# the work folder), reporting each step to the observer; returns the steps' times.
+WriteTables = Callable[[Plan, Path, Path, "StepObserver"], list[StepResult]]
+
+
 def run(
     config: RunConfig,
     overwrite: bool = False,
     observer: StepObserver | None = None,
 ) -> RunResult:
     """Generate every output of the spec into config.output_dir."""
+    return produce(config, _generate, overwrite, observer)
+
+
+def _generate(plan: Plan, staging: Path, work: Path, observer: StepObserver) -> list[StepResult]:
+    """The generation steps on the configured engine (with DuckDB, the report too)."""
+    steps = render_run(plan, staging.as_posix(), work.as_posix(), plan.config.engine)
+    with generation_engine(plan.config, work) as engine:
+        return execute_steps(engine, [s for s in steps if s.engine == plan.config.engine], observer)
+
+
+def produce(
+    config: RunConfig,
+    write_tables: WriteTables,
+    overwrite: bool = False,
+    observer: StepObserver | None = None,
+    runner: dict[str, str] | None = None,
+) -> RunResult:
+    """An output folder at config.output_dir: the tables `write_tables` writes, then the
+    report (unless it wrote it), the metadata and the reference, published atomically.
+    `runner`: what made the tables, for the report (default: `idrgen-duck run`)."""
     check(config, overwrite)
     output_dir = config.output_dir.resolve()
     layout = output_layout()
@@ -215,15 +241,13 @@ def run(
         if config.temp_dir is not None:
             work = folders.make_work_folder(config.temp_dir.resolve(), "--temp-dir")
         work.mkdir(parents=True, exist_ok=True)
-        steps = render_run(plan, staging.as_posix(), work.as_posix(), config.engine)
-        generation = [s for s in steps if s.engine == config.engine]
-        with generation_engine(config, work) as engine:
-            result.steps = execute_steps(engine, generation, observer)
-        if len(generation) < len(steps):  # the report, read back by DuckDB
+        result.steps = write_tables(plan, staging, work, observer)
+        if REPORT_STEP not in {step.name for step in result.steps}:  # read back by DuckDB
             reading = report_engine(config, work)
             with contextlib.closing(reading):
                 reading.execute(recorded_step_log(plan, started_at, result.steps))
-                rest = [s for s in steps if s.engine != config.engine]
+                steps = render_run(plan, staging.as_posix(), work.as_posix(), config.engine)
+                rest = [s for s in steps if s.name == REPORT_STEP]
                 result.steps += execute_steps(reading, rest, observer)
         for name, text in render_metadata(plan).items():
             (staging / "metadata" / name).write_text(text, encoding="utf-8")
@@ -231,7 +255,7 @@ def run(
             result.steps.append(_write_reference(staging, config, work, observer))
         result.seconds = time.perf_counter() - started
         result.peak_rss_bytes = peak_rss_bytes()
-        _complete_report(staging / REPORT, result)
+        _complete_report(staging / REPORT, result, runner or {"runner": "idrgen-duck run"})
         folders.remove_work_folder(work)
         folders.publish(staging, output_dir, layout, "--output-dir")
     except BaseException:
@@ -260,15 +284,14 @@ def _write_reference(
     return StepResult(REFERENCE_STEP.name, elapsed)
 
 
-def _complete_report(path: Path, result: RunResult) -> None:
+def _complete_report(path: Path, result: RunResult, runner: dict[str, str]) -> None:
     """Write over the SQL report's run facts what only this process knows: its peak memory,
     the whole wall time and every step's time (the report's own and the reference's too)."""
     report = json.loads(path.read_text(encoding="utf-8"))
     seconds = {s.name.split("_", 1)[1]: s.seconds for s in result.steps}
     for table in report["tables"]:
         table["seconds"] = round(seconds.get(table["table"], 0.0), 3)
-    report["run"] |= {
-        "runner": "idrgen-duck run",
+    report["run"] |= runner | {
         "engine": result.plan.config.engine,
         "wall_seconds": round(result.seconds, 3),
         "peak_rss_bytes": result.peak_rss_bytes,

@@ -9,40 +9,31 @@ values DuckDB's metadata gives over the same file.
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import pytest
 
 from idrgen_duck import engines
 from idrgen_duck.config import RunConfig
 from idrgen_duck.engines import split_statements
-from idrgen_duck.idr_metadata import MAPPINGS
 from idrgen_duck.plan import SOURCE_BY_ID, make_plan
 from idrgen_duck.render import SPARK_TABLES, render_spark_files, warehouse_table_names
 from tests.conftest import local_spark
+from tests.idr_engine import assert_identifiers_as_duckdb, ddl_path, metadata_tables_ddl, verb
 
-DDL = (
-    Path(__file__).resolve().parents[2]
-    / "shared/clients/sql-identity-resolution/sql/databricks/core/00_ddl_all.sql"
-)
 TARGET = "spark_catalog.idrgen_test"
 
 pytestmark = [
     pytest.mark.skipif(
         not engines.available("spark"), reason="PySpark or a Java runtime is missing"
     ),
-    pytest.mark.skipif(not DDL.exists(), reason=f"sql-identity-resolution is not at {DDL}"),
+    pytest.mark.skipif(
+        not ddl_path("databricks").exists(),
+        reason=f"sql-identity-resolution is not at {ddl_path('databricks')}",
+    ),
 ]
-
-
-def verb(statement: str) -> str:
-    """The first word of a statement, after its comments."""
-    return re.sub(r"^(\s*--[^\n]*\n)*\s*", "", statement).split(None, 1)[0].upper()
 
 
 @pytest.fixture(scope="module")
@@ -50,12 +41,10 @@ def spark(small: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any
     """Local Spark with the engine's idr_meta tables, the output's tables and the metadata."""
     session = local_spark(tmp_path_factory.mktemp("warehouse"))
     files = render_spark_files(make_plan(RunConfig(scale=20_000, seed=7)), small, TARGET)
-    # the engine's CREATEs of idr_meta (its MERGE of default settings needs Delta, below)
-    engine_ddl = [st for st in split_statements(DDL.read_text())
-                  if "idr_meta" in st and verb(st) == "CREATE"]  # fmt: skip
     metadata = [st for name, sql in sorted(files.items()) if name.startswith("metadata/")
                 for st in split_statements(sql)]  # fmt: skip
-    for statement in engine_ddl + split_statements(files[SPARK_TABLES]) + metadata:
+    statements = metadata_tables_ddl("databricks", split_statements)
+    for statement in statements + split_statements(files[SPARK_TABLES]) + metadata:
         # DELETE (which makes loading twice idempotent) needs Delta tables, Databricks' default;
         # local Spark's are Parquet tables, empty here anyway
         if verb(statement) != "DELETE":
@@ -75,25 +64,6 @@ def test_table_fqns_are_three_part_names_the_engine_finds(spark: Any) -> None:
 
 def test_identifier_expressions_give_duckdbs_values_in_spark(spark: Any, small: Path) -> None:
     """The engine's extraction, CAST((expr) AS STRING) over table_fqn, for every mapping."""
-    rows = spark.sql(
-        "SELECT m.table_id, m.identifier_type, m.identifier_value_expr, s.table_fqn "
-        "FROM idr_meta.identifier_mapping AS m JOIN idr_meta.source_table AS s USING (table_id)"
-    ).collect()
-    assert len(rows) == len(MAPPINGS)
-    con = duckdb.connect()
-    for row in rows:
-        spark_values = Counter(
-            r[0] for r in spark.sql(
-                f"SELECT CAST(({row.identifier_value_expr}) AS STRING) FROM {row.table_fqn}"
-            ).collect()
-        )  # fmt: skip
-        mapping = next(m for m in MAPPINGS
-                       if (m.table_id, m.identifier_type) == (row.table_id, row.identifier_type))  # fmt: skip
-        file = small / "parquet" / f"{SOURCE_BY_ID[row.table_id].table}.parquet"
-        duckdb_values = Counter(
-            r[0] for r in con.execute(
-                f"SELECT CAST(({mapping.expression}) AS VARCHAR) FROM read_parquet('{file}')"
-            ).fetchall()
-        )  # fmt: skip
-        assert spark_values == duckdb_values, (row.table_id, row.identifier_type)
-        assert len(spark_values) > 1  # real values, not one constant
+    assert_identifiers_as_duckdb(
+        "databricks", lambda sql: [tuple(row) for row in spark.sql(sql).collect()], small
+    )

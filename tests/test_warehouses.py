@@ -19,7 +19,7 @@ from typing import Any
 import duckdb
 import pytest
 
-from idrgen_duck.checksums import content_checksum
+from idrgen_duck.checksums import content_checksum, output_checksums
 from idrgen_duck.config import RunConfig
 from idrgen_duck.engines import split_statements
 from idrgen_duck.idr_metadata import MAPPINGS, identifier_expression
@@ -27,13 +27,17 @@ from idrgen_duck.kit import KIT_EXPECTED, KIT_QUERY, kit_files, reference_tables
 from idrgen_duck.plan import make_plan
 from idrgen_duck.render import (
     DEFAULT_TARGETS,
+    EXPORT_SCRIPT,
     parquet_files,
+    render_export,
     render_warehouse_files,
     warehouse_table_names,
 )
+from idrgen_duck.validate import validate
 from tests.conftest import cli, needs_cli
 from tests.emulators import bigquery as emulators
 from tests.emulators import snowflake as snowflake_emulator
+from tests.idr_engine import assert_identifiers_as_duckdb, ddl_path, metadata_tables_ddl
 
 sqlglot = pytest.importorskip("sqlglot")
 GOLDEN = Path(__file__).parent / "golden" / "checksums_20K_seed_7.json"
@@ -69,7 +73,9 @@ TYPES = {
     "bigquery": {"ARRAY", "BIGINT", "BIGNUMERIC", "BOOLEAN", "FLOAT64", "INT64", "INTEGER", "STRING", "DECIMAL"},
 }  # fmt: skip
 KEYWORDS = {"and", "as", "by", "case", "decimal", "else", "from", "in", "not", "number", "over", "select",
-            "then", "when", "numeric"}  # fmt: skip
+            "then", "when", "numeric", "options", "type"}  # fmt: skip
+# Where export.sql unloads the tables in these tests.
+EXPORT_URIS = {"snowflake": "@idrgen_stage/export", "bigquery": "gs://bucket/export"}
 # What sqlglot parses without complaint in these dialects but the warehouse rejects or reads
 # differently.
 NOT_IN = {
@@ -117,7 +123,11 @@ def rendered(dialect: str) -> dict[str, str]:
 def warehouse(request: pytest.FixtureRequest, small: Path) -> tuple[str, dict[str, str]]:
     """A warehouse's render with its conformance kit."""
     dialect = request.param
-    return dialect, rendered(dialect) | {KIT_QUERY: kit_check(dialect, small)}
+    export = render_export(PLAN, dialect, DEFAULT_TARGETS[dialect], EXPORT_URIS[dialect])
+    return dialect, rendered(dialect) | {
+        KIT_QUERY: kit_check(dialect, small),
+        EXPORT_SCRIPT: export,
+    }
 
 
 def statements(files: dict[str, str]) -> list[str]:
@@ -125,7 +135,8 @@ def statements(files: dict[str, str]) -> list[str]:
 
 
 def kit_statements(files: dict[str, str]) -> list[str]:
-    return split_statements(files[KIT_QUERY]) if KIT_QUERY in files else []
+    """check.sql's and export.sql's statements."""
+    return [st for name in (KIT_QUERY, EXPORT_SCRIPT) for st in split_statements(files[name])]
 
 
 def metadata_statements(files: dict[str, str]) -> list[str]:
@@ -157,6 +168,18 @@ def test_render_writes_the_warehouse_folder_and_refuses_a_bad_target(tmp_path: P
         "error: --target: 'just_a_schema' is not DATABASE.SCHEMA (letters, digits, _)"
     ]
     assert not (tmp_path / "sql_sf").exists()
+    exported = cli("render", "--dialect", "bigquery", "--export-to", "s3://bucket/x",
+                   "--out", str(tmp_path / "sql_bq2"))  # fmt: skip
+    assert (exported.returncode, exported.stderr.strip().splitlines()) == (2, [
+        "error: --export-to: 's3://bucket/x' is not a Cloud Storage URI such as "
+        "gs://my-bucket/idrgen (for --dialect bigquery)"
+    ])  # fmt: skip
+    missing = cli("import", "--from", str(tmp_path / "nothing"), "--scale", "20K",
+                  "--output-dir", str(tmp_path / "imported"))  # fmt: skip
+    assert (missing.returncode, missing.stderr.strip().splitlines()) == (2, [
+        f"error: --from: {tmp_path / 'nothing'} is not a folder"
+    ])  # fmt: skip
+    assert not (tmp_path / "imported").exists()
 
 
 @needs_cli
@@ -196,7 +219,7 @@ def test_every_statement_parses_strictly(warehouse: tuple[str, dict[str, str]]) 
 
 def test_only_known_functions_types_and_operators(warehouse: tuple[str, dict[str, str]]) -> None:
     dialect, files = warehouse
-    sql = files["run.sql"] + files[KIT_QUERY]
+    sql = files["run.sql"] + files[KIT_QUERY] + files[EXPORT_SCRIPT]
     unknown = function_calls(sql) - FUNCTIONS[dialect] - KEYWORDS
     assert not unknown, f"functions {dialect} lacks (or not yet checked): {sorted(unknown)}"
     assert type_names(sql) <= TYPES[dialect], sorted(type_names(sql) - TYPES[dialect])
@@ -375,6 +398,14 @@ def test_the_whole_generation_runs_in_fakesnow_and_writes_what_duckdb_writes(
         for row in fetch(snowflake, f"SHOW TABLES IN SCHEMA {DEFAULT_TARGETS['snowflake']}")
     }
     assert left == set(warehouse_table_names())
+    # the IDR metadata, loaded into the engine's own Snowflake tables, reads the identifiers
+    # as DuckDB does
+    if ddl_path("snowflake").exists():
+        for statement in metadata_tables_ddl("snowflake", split_statements):
+            cursor.execute(statement)
+        for statement in metadata_statements(files):
+            cursor.execute(statement)
+        assert_identifiers_as_duckdb("snowflake", lambda sql: fetch(snowflake, sql), small)
     # the conformance kit's check: every table matches; a changed value is caught
     for table in warehouse_table_names():
         arrays_as_lists(duck, f"{DEFAULT_TARGETS['snowflake']}.{table}")
@@ -516,6 +547,12 @@ BQEMULATOR_FAULTS: list[tuple[str, str, Callable[[Any], bool]]] = [
         lambda value: str(value) == "198.99",
     ),
     (
+        "refuses EXPORT DATA after a comment (the test strips export.sql's header comment)",
+        "-- a comment\nEXPORT DATA OPTIONS (uri = 'gs://bucket/probe/part-*.parquet', "
+        "format = 'PARQUET', overwrite = true) AS SELECT 1 AS x",
+        lambda value: "Malformed EXPORT DATA" in str(value),
+    ),
+    (
         "accepts SPLIT_PART, which BigQuery lacks (the lint rejects it)",
         "SELECT SPLIT_PART('a.b', '.', 2)",
         lambda value: value == "b",
@@ -547,11 +584,51 @@ def test_the_whole_generation_runs_in_bqemulator_and_writes_what_duckdb_writes(
 ) -> None:
     dataset = DEFAULT_TARGETS["bigquery"]
     bigquery_emulator.query(f"CREATE SCHEMA IF NOT EXISTS {dataset}")
-    for statement in statements(rendered("bigquery")):
+    files = rendered("bigquery")
+    for statement in statements(files):
         bigquery_emulator.query(statement)
+    # the IDR metadata, loaded into the engine's own BigQuery tables, reads the identifiers
+    # as DuckDB does
+    if ddl_path("bigquery").exists():
+        for statement in metadata_tables_ddl("bigquery", split_statements):
+            bigquery_emulator.query(statement)
+        for statement in metadata_statements(files):
+            bigquery_emulator.query(statement)
+        assert_identifiers_as_duckdb("bigquery", bigquery_emulator.query, small)
     # the conformance kit's check: every table matches
     rows = bigquery_emulator.query(kit_check("bigquery", small))
     assert [row[3] for row in rows] == [True] * len(warehouse_table_names()), rows
+    # export.sql unloads the tables as Parquet; `import` makes of them an output folder equal
+    # to DuckDB's, file by file, which passes `validate`
+    export = render_export(PLAN, "bigquery", dataset, EXPORT_URIS["bigquery"])
+    for statement in split_statements(export):
+        # the emulator takes no comment before EXPORT DATA (BQEMULATOR_FAULTS)
+        bigquery_emulator.query(re.sub(r"^(\s*--[^\n]*\n)+", "", statement))
+    imported = tmp_path / "imported"
+    done = cli("import", "--from", str(bigquery_emulator.gcs / "bucket" / "export"),
+               "--scale", "20K", "--seed", "7", "--output-dir", str(imported))  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert output_checksums(imported) == json.loads(GOLDEN.read_text())
+    failed = [check for check in validate(imported) if not check.ok]
+    assert not failed, failed
+    # an IDR result exported from the warehouse is scored: here the truth itself (a person,
+    # or an anonymous basket), perfect
+    bigquery_emulator.query(
+        f"CREATE TABLE {dataset}.membership AS SELECT entity_key, COALESCE(CAST(person_id AS "
+        f"STRING), anonymous_basket) AS resolved_id FROM {dataset}.truth_record_person"
+    )
+    bigquery_emulator.query(
+        "EXPORT DATA OPTIONS (uri = 'gs://bucket/membership/part-*.parquet', format = "
+        f"'PARQUET', overwrite = true) AS SELECT * FROM {dataset}.membership"
+    )
+    bigquery_emulator.query(f"DROP TABLE {dataset}.membership")
+    scored = cli("evaluate", "--output-dir", str(imported), "--membership",
+                 str(bigquery_emulator.gcs / "bucket" / "membership"), "--json")  # fmt: skip
+    assert scored.returncode == 0, scored.stderr
+    scores = json.loads(scored.stdout)["membership"]
+    assert (scores["pairwise_precision"], scores["pairwise_recall"], scores["missing_records"]) == (
+        1.0, 1.0, 0
+    ), scores  # fmt: skip
     bigquery_emulator.stop()
     duck = duckdb.connect(str(bigquery_emulator.database()), read_only=True)
     # the emulator keeps dataset D of its project as the schema <project>__D

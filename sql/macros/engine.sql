@@ -609,6 +609,18 @@ USING parquet OPTIONS (compression 'zstd')
 {{ out }}.{{ 'truth_' if folder == 'truth' }}{{ name }}
 {%- endmacro %}
 
+{#- A warehouse table unloaded as Parquet part files into `folder` (a stage path in Snowflake,
+    a gs:// URI in BigQuery): export.sql, read back by `idrgen-duck import`. -#}
+{% macro export_parquet(table, folder) -%}{{ dispatch('export_parquet')(table, folder) }}{%- endmacro %}
+{% macro snowflake__export_parquet(table, folder) -%}
+COPY INTO {{ folder }}/ FROM {{ table }}
+FILE_FORMAT = (TYPE = PARQUET) HEADER = TRUE OVERWRITE = TRUE;
+{%- endmacro %}
+{% macro bigquery__export_parquet(table, folder) -%}
+EXPORT DATA OPTIONS (uri = {{ string_literal(folder ~ '/part-*.parquet') }}, format = 'PARQUET', overwrite = true)
+AS SELECT * FROM {{ table }};
+{%- endmacro %}
+
 {#- Statements whose hash joins are built on the side the query puts on the right (the order
     totals, the products). DuckDB estimates the sales lines, an unnest of each person's record
     count, at a few thousand rows and otherwise builds its hash table from the wide lines:

@@ -43,13 +43,16 @@ def free_port() -> int:
 
 
 class BigQueryEmulator:
-    """A bqemulator server on loopback ports, its data in `data_dir` (a DuckDB file)."""
+    """A bqemulator server on loopback ports, its data in `data_dir` (a DuckDB file); its
+    Cloud Storage (gs://bucket/path, for EXPORT DATA) is the folder data_dir/gcs/bucket/path."""
 
     def __init__(self, data_dir: Path) -> None:
         interpreter = python()
         if interpreter is None:
             raise FileNotFoundError("no environment with bqemulator")
         self.data_dir = data_dir
+        self.gcs = data_dir / "gcs"
+        self.gcs.mkdir(exist_ok=True)
         port = free_port()
         self.url = f"http://127.0.0.1:{port}/bigquery/v2/projects/{PROJECT}/queries"
         self.process = subprocess.Popen(
@@ -57,6 +60,7 @@ class BigQueryEmulator:
              str(free_port()), "--project", PROJECT, "--log-level", "error", "--persistent",
              "--data-dir", str(data_dir)],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            env=os.environ | {"BQEMU_GCS_LOCAL_ROOT": str(self.gcs)},
         )  # fmt: skip
         deadline = time.monotonic() + 60
         while True:
