@@ -501,7 +501,7 @@ def import_(
 ) -> None:
     """Make an output folder (report, metadata, reference) of tables a warehouse exported:
     --scale, --seed and --difficulty are the render's."""
-    source = folders.checked_path(from_dir, "--from", "./exported")
+    source = folders.quotable(folders.checked_path(from_dir, "--from", "./exported"), "--from")
     output = folders.checked_path(output_dir, "--output-dir", "./output")
     config, notice = _config(
         scale, seed, output, workers, memory_limit, _temp_dir(temp_dir), difficulty=difficulty
