@@ -278,7 +278,8 @@ def test_case_mapping_of_every_seed_character_agrees(
 
 @needs_spark
 @needs_cli
-@pytest.mark.parametrize(("scale", "seed"), [(20_000, 7), (200_000, 42)])
+# 200K only: at 20K the same data is checked by spark-sql running the rendered SQL (below)
+@pytest.mark.parametrize(("scale", "seed"), [(200_000, 42)])
 def test_spark_writes_what_duckdb_writes(
     scale: int, seed: int, generate: Generate, tmp_path: Path
 ) -> None:
