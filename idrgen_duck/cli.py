@@ -21,6 +21,7 @@ from rich.console import Console
 from idrgen_duck import __version__, db, folders, interrupts, loader, preflight, runner
 from idrgen_duck import evaluate as scoring
 from idrgen_duck import plan as plan_module
+from idrgen_duck import status as status_module
 from idrgen_duck import validate as validator
 from idrgen_duck.config import (
     DEFAULT_SEED,
@@ -121,6 +122,12 @@ Overwrite = Annotated[
 ]
 Debug = Annotated[bool, flag("--debug", "On failure, show the full traceback.")]
 Quiet = Annotated[bool, flag("--quiet", "Print nothing but errors.")]
+Folder = Annotated[
+    str,
+    typer.Argument(
+        metavar="OUT", help="A folder idrgen-duck wrote: an output, or a `render` folder."
+    ),
+]
 Engine = Annotated[
     str,
     typer.Option(
@@ -262,6 +269,7 @@ def _config(
 @app.command(epilog="Example: idrgen-duck run --scale 1M --seed 42 --output-dir ./output")
 @one_line_errors
 def run(
+    context: typer.Context,
     scale: Scale = "50M",
     seed: Seed = str(DEFAULT_SEED),
     output_dir: OutputDir = "output",
@@ -271,6 +279,14 @@ def run(
     engine: Engine = "duckdb",
     spark_master: SparkMaster = None,
     difficulty: Difficulty = DEFAULT_DIFFICULTY,
+    from_report: Annotated[
+        str | None,
+        typer.Option(
+            metavar="FILE",
+            help="INPUT: an output's stats/generation_report.json: generate the same data "
+            "again (its scale, seed and difficulty; give none of those options).",
+        ),
+    ] = None,
     overwrite: Overwrite = False,
     quiet: Quiet = False,
     json_output: Annotated[
@@ -279,6 +295,19 @@ def run(
     debug: Debug = False,
 ) -> None:
     """Generate the 7 sources, products, ground truth, IDR metadata and report."""
+    if from_report is not None:
+        given = [
+            f"--{name}"
+            for name in ("scale", "seed", "difficulty")
+            if (source := context.get_parameter_source(name)) is not None
+            and source.name != "DEFAULT"
+        ]
+        if given:
+            raise ConfigError(
+                "--from-report: the report gives the scale, seed and difficulty; "
+                f"drop {', '.join(given)}"
+            )
+        scale, seed, difficulty = status_module.report_parameters(Path(from_report))
     output = folders.checked_path(output_dir, "--output-dir", "./output")
     config, notice = _config(
         scale,
@@ -622,6 +651,85 @@ def evaluate(
             value = results[name][metric]
             cells.append(f"{value:>14.4f}" if isinstance(value, float) else f"{value:>14,}")
         typer.echo(f"{metric:<28}" + "".join(cells))
+
+
+@app.command(epilog="Example: idrgen-duck status ./output --full")
+@one_line_errors
+def status(
+    out: Folder,
+    full: Annotated[
+        bool, flag("--full", "Also recompute every file's content checksum (reads all data).")
+    ] = False,
+    debug: Debug = False,
+) -> None:
+    """What an output folder holds, from its report, and whether its files still match it:
+    sizes and Parquet footers (quick), or every value too (--full). Exit 1 if any differs."""
+    output = Path(out).expanduser().resolve()
+    report = status_module.read_report(output)
+    made = report.get("run", {})
+    typer.echo(
+        f"{output}: written {made.get('finished_at', '?')} by {made.get('runner', '?')} "
+        f"{made.get('tool_version', '')} ({made.get('engine', 'duckdb')})".rstrip()
+    )
+    typer.echo(
+        f"  {format_scale(int(report.get('scale', 0)))} records "
+        f"({int(report.get('persons_with_records', 0)):,} persons), seed {report.get('seed')}, "
+        f"{report.get('difficulty')} difficulty"
+    )
+    states = status_module.file_states(output, report, full)
+    for state in states:
+        held = (
+            f"{state.rows:,} rows, {state.size / 1e6:,.1f} MB"
+            if state.rows is not None and state.size is not None
+            else ""
+        )
+        mark = "ok  " if state.problem is None else "DIFF"
+        line = "  ".join(part for part in (f"{state.name}.parquet", held, state.problem) if part)
+        typer.echo(f"  {mark} {line}")
+    differ = sum(state.problem is not None for state in states)
+    compared = (
+        "sizes, footers and content" if full else "sizes and footers; --full compares content"
+    )
+    typer.echo(f"{len(states) - differ} of {len(states)} files match the report ({compared})")
+    if differ:
+        raise typer.Exit(1)
+
+
+@app.command(epilog="Example: idrgen-duck clean ./output --yes")
+@one_line_errors
+def clean(
+    out: Folder,
+    yes: Annotated[
+        bool, flag("--yes", "Remove them; without it, only say what would be removed.")
+    ] = False,
+    debug: Debug = False,
+) -> None:
+    """Remove an idrgen-duck folder (an output or a SQL folder, only when everything in it is
+    the product's, as --overwrite decides) and what dead runs left beside it."""
+    target = folders.checked_path(out, "OUT", "./output")
+    layout = next(
+        (kind for kind in (output_layout(), sql_layout()) if folders.has_marker(target, kind)),
+        output_layout(),
+    )
+    if target.exists():
+        folders.check_removable(target, layout, "OUT")
+    stale = folders.stale_entries(target, layout)
+    whole = [target] if target.exists() else []
+    if not whole and not stale:
+        typer.echo(f"nothing to remove: no {target} and nothing a dead run left beside it")
+        return
+    if not yes:
+        for path in whole + stale:
+            typer.echo(f"would remove {path}")
+        typer.echo("pass --yes to remove them")
+        return
+    for path in folders.remove_stale(target, layout):
+        typer.echo(f"removed {path} (left by a run that died)")
+    if target.exists():
+        left = folders.remove_by_layout(target, layout)
+        typer.echo(f"removed {target} ({layout.describe()})")
+        if left:  # only possible if something appeared meanwhile
+            raise RuntimeError(f"{target}: kept what appeared meanwhile: {', '.join(left)}")
 
 
 @app.command(name="validate", epilog="Example: idrgen-duck validate --output-dir ./output")

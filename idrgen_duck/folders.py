@@ -171,6 +171,21 @@ def check_replaceable(path: Path, layout: Layout, option: str, overwrite: bool) 
         )
 
 
+def check_removable(path: Path, layout: Layout, option: str) -> None:
+    """Refuse, naming why, to remove `path` unless it is a folder of this layout holding only
+    what the product writes there (`clean`: the rule of --overwrite)."""
+    try:
+        check_replaceable(path, layout, option, overwrite=True)
+    except ConfigError as refusal:
+        if path.is_dir() and not has_marker(path, layout) and any(path.iterdir()):
+            raise ConfigError(
+                f"{option}: {path} is not an idrgen-duck folder (it holds "
+                f"{_named(foreign_entries(path, layout))}); clean removes only what "
+                "idrgen-duck wrote"
+            ) from None
+        raise refusal from None
+
+
 def check_seeds_folder(folder: Path) -> None:
     """`seeds` rewrites its CSVs by name: only into a new or empty folder or a seeds folder
     (one with the manifest that `seeds` writes)."""
@@ -266,6 +281,24 @@ def _remove_if_abandoned(folder: Path, prefix: str) -> bool:
     return True
 
 
+def stale_entries(target: Path, layout: Layout) -> list[Path]:
+    """What killed runs for `target` left beside it (see remove_stale), touching nothing."""
+    parent = target.parent
+    if not parent.is_dir():
+        return []
+    stale = []
+    for entry in sorted(parent.iterdir()):
+        if pid_suffix(entry.name, f".{target.name}.partial-") is not None:
+            owner = _staging_owner(entry)
+            if owner is not None and _dead_here(owner):
+                stale.append(entry)
+        pid = pid_suffix(entry.name, f".{target.name}.previous-")
+        if pid is not None and entry.is_dir() and not process_alive(pid):
+            if has_marker(entry, layout) or not any(entry.iterdir()):
+                stale.append(entry)
+    return stale
+
+
 def remove_stale(target: Path, layout: Layout) -> list[Path]:
     """Remove what killed runs for `target` left beside it; returns what was removed.
 
@@ -274,20 +307,16 @@ def remove_stale(target: Path, layout: Layout) -> list[Path]:
     `.<name>.previous-<pid>`: an output renamed aside by a publish that was killed before it
     finished; put back when the target is missing, else removed file by file.
     """
-    parent = target.parent
-    if not parent.is_dir():
-        return []
     removed = []
-    for entry in sorted(parent.iterdir()):
-        if _remove_if_abandoned(entry, f".{target.name}.partial-"):
-            removed.append(entry)
-        pid = pid_suffix(entry.name, f".{target.name}.previous-")
-        if pid is not None and entry.is_dir() and not process_alive(pid):
-            if not target.exists():
-                entry.rename(target)
-            elif has_marker(entry, layout) or not any(entry.iterdir()):
-                remove_by_layout(entry, layout)
-                removed.append(entry)
+    for entry in stale_entries(target, layout):
+        if pid_suffix(entry.name, f".{target.name}.partial-") is not None:
+            shutil.rmtree(entry, ignore_errors=True)
+        elif not target.exists():
+            entry.rename(target)
+            continue
+        else:
+            remove_by_layout(entry, layout)
+        removed.append(entry)
     return removed
 
 

@@ -55,6 +55,14 @@ def small(generate: Generate) -> Path:
 
 
 @pytest.fixture()
+def small_copy(small: Path, tmp_path: Path) -> Path:
+    """A copy of the small output, free to edit."""
+    copy = tmp_path / "output"
+    shutil.copytree(small, copy)
+    return copy
+
+
+@pytest.fixture()
 def con() -> Iterator[duckdb.DuckDBPyConnection]:
     connection = duckdb.connect()
     yield connection
