@@ -23,7 +23,7 @@ from pathlib import Path
 
 import duckdb
 
-from idrgen_duck import __version__, runner
+from idrgen_duck import __version__, folders, runner
 from idrgen_duck.config import RunConfig
 from idrgen_duck.render import make_environment, parquet_files, warehouse_table_names
 
@@ -61,7 +61,10 @@ def reference_tables(output_dir: Path) -> list[KitTable]:
 def reference_run(config: RunConfig) -> list[KitTable]:
     """The tables of a DuckDB run of `config` (its output folder ignored), generated in a
     temporary folder of this process's own, which is removed afterwards."""
-    work_parent = config.temp_dir.as_posix() if config.temp_dir is not None else None
+    work_parent = None
+    if config.temp_dir is not None:
+        folders.make_folder(config.temp_dir, "--temp-dir")
+        work_parent = config.temp_dir.as_posix()
     with tempfile.TemporaryDirectory(prefix="idrgen-kit-", dir=work_parent) as work:
         output = Path(work) / "output"
         runner.run(dataclasses.replace(config, output_dir=output, engine="duckdb"))

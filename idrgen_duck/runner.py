@@ -196,8 +196,8 @@ def report_engine(config: RunConfig, work: Path) -> DuckDBEngine:
     return DuckDBEngine(threads=config.threads, memory_limit=config.memory_limit, temp_dir=work)
 
 
-# Writes the tables of an output into the staging folder (its first argument; the second is
-# the work folder), reporting each step to the observer; returns the steps' times.
+# Writes the tables of an output (plan, staging folder, work folder, observer), reporting
+# each step to the observer; returns the steps' times.
 WriteTables = Callable[[Plan, Path, Path, "StepObserver"], list[StepResult]]
 
 
