@@ -12,19 +12,14 @@ checksums equal a DuckDB run's exactly when the warehouse computed the same data
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import duckdb
 
-from idrgen_duck import kit, runner
-from idrgen_duck.config import MIN_SCALE, ConfigError, RunConfig
+from idrgen_duck import catalog, runner
+from idrgen_duck.config import ConfigError, RunConfig
 from idrgen_duck.plan import Plan
-from idrgen_duck.render import (
-    PARQUET_OPTIONS,
-    RenderedStep,
-    parquet_files,
-)
+from idrgen_duck.render import PARQUET_OPTIONS, RenderedStep
 
 
 def exported_files(source: Path, file: str) -> str:
@@ -33,12 +28,9 @@ def exported_files(source: Path, file: str) -> str:
     return (path / "*.parquet").as_posix() if path.is_dir() else path.as_posix()
 
 
-def output_columns(config: RunConfig) -> dict[str, tuple[tuple[str, str], ...]]:
-    """Each output file's columns with DuckDB's types, from a DuckDB run of the smallest
-    scale (seconds): the schema does not depend on the scale or the seed."""
-    small = dataclasses.replace(config, scale=MIN_SCALE)
-    tables = kit.reference_run(small)
-    return {file: t.columns for file, t in zip(parquet_files(), tables, strict=True)}
+def output_columns() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Each output file's columns with DuckDB's types, from the catalog."""
+    return {table.file: table.types for table in catalog.TABLES}
 
 
 def check_source(source: Path, columns: dict[str, tuple[tuple[str, str], ...]]) -> None:
@@ -97,7 +89,7 @@ def import_output(
     runner.check(config, overwrite)  # refuse the output folder before any work
     if not source.is_dir():
         raise ConfigError(f"--from: {source} is not a folder")
-    columns = output_columns(config)
+    columns = output_columns()
     check_source(source, columns)
 
     def write_tables(

@@ -23,9 +23,9 @@ from pathlib import Path
 
 import duckdb
 
-from idrgen_duck import __version__, folders, runner
+from idrgen_duck import __version__, catalog, folders, runner
 from idrgen_duck.config import RunConfig
-from idrgen_duck.render import make_environment, parquet_files, warehouse_table_names
+from idrgen_duck.render import make_environment
 
 KIT_QUERY = "check.sql"
 KIT_EXPECTED = "expected_checksums.json"
@@ -35,8 +35,8 @@ KIT_SCALE = 20_000
 
 @dataclass(frozen=True)
 class KitTable:
-    """One output table: its name in the warehouse, its columns as DuckDB writes them (name,
-    type) in file order, and its conformance checksum in DuckDB's output."""
+    """One output table: its name in the warehouse, its columns (name, type: the catalog's)
+    and its conformance checksum in DuckDB's output."""
 
     name: str
     columns: tuple[tuple[str, str], ...]
@@ -44,17 +44,15 @@ class KitTable:
 
 
 def reference_tables(output_dir: Path) -> list[KitTable]:
-    """Every table of a DuckDB output with its columns and conformance checksum."""
+    """Every table of a DuckDB output with its conformance checksum."""
     portable_checksum = make_environment().globals["portable_checksum"]
     tables = []
     with contextlib.closing(duckdb.connect()) as con:
-        for file, name in zip(parquet_files(), warehouse_table_names(), strict=True):
-            relation = f"read_parquet('{(output_dir / f'{file}.parquet').as_posix()}')"
-            described = con.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall()
-            columns = tuple((str(row[0]), str(row[1])) for row in described)
-            row = con.execute(portable_checksum(relation, columns)).fetchone()
+        for table in catalog.TABLES:
+            relation = f"read_parquet('{(output_dir / f'{table.file}.parquet').as_posix()}')"
+            row = con.execute(portable_checksum(relation, table.types)).fetchone()
             assert row is not None  # an aggregate gives one row
-            tables.append(KitTable(name, columns, str(row[0])))
+            tables.append(KitTable(table.name, table.types, str(row[0])))
     return tables
 
 

@@ -16,7 +16,15 @@ from typing import Any
 
 import jinja2
 
-from idrgen_duck import __version__, distributions, folders, randomness, realism, resources
+from idrgen_duck import (
+    __version__,
+    catalog,
+    distributions,
+    folders,
+    randomness,
+    realism,
+    resources,
+)
 from idrgen_duck import plan as plan_module
 from idrgen_duck.config import ENGINES
 from idrgen_duck.folders import MARKER, Layout, make_layout
@@ -36,7 +44,6 @@ OUTPUT_FOLDERS = ("parquet", "metadata", "stats", "truth")
 REPORT = "stats/generation_report.json"
 REFERENCE = "stats/reference.json"
 OUTPUT_MARKER = f"stats/{MARKER}"
-TRUTH_TABLES = ("record_person", "persons")
 # How every output file is written (copy_parquet in sql/macros/output.sql; the benchmark's bare
 # write uses them too). zstd level 1, not the default 3: DuckDB dictionary-encodes the columns
 # first, so the stronger level saved under 0.2% of the bytes and took 17% longer to write
@@ -302,9 +309,9 @@ def metadata_names() -> list[str]:
 
 
 def parquet_files() -> list[str]:
-    """Every Parquet file of an output, as 'folder/name' without the extension."""
-    tables = ["products", *(s.table for s in SOURCES)]
-    return [f"parquet/{t}" for t in tables] + [f"truth/{t}" for t in TRUTH_TABLES]
+    """Every Parquet file of an output, as 'folder/name' without the extension (the
+    catalog's tables, in its order)."""
+    return [table.file for table in catalog.TABLES]
 
 
 def output_layout() -> Layout:
@@ -514,7 +521,7 @@ def check_target(dialect: str, target: str | None) -> str:
 def warehouse_table_names() -> list[str]:
     """The tables a warehouse render creates in its target, by output file:
     'parquet/crm_customers' -> 'crm_customers', 'truth/persons' -> 'truth_persons'."""
-    return [name.replace("parquet/", "").replace("truth/", "truth_") for name in parquet_files()]
+    return [table.name for table in catalog.TABLES]
 
 
 _EXPORT_URI = {
