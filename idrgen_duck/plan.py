@@ -42,14 +42,17 @@ NON_CRM = tuple(s for s in SOURCES if s.table_id != "crm")
 # Number of distinct sources a person appears in, from the spec's tiers:
 # 10% in 5+ sources, 60% in 2-3, 30% in exactly 1 (none in exactly 4).
 SOURCE_COUNT_SHARES: dict[int, float] = {1: 0.30, 2: 0.35, 3: 0.25, 5: 0.05, 6: 0.03, 7: 0.02}
-TIER_OF_COUNT = {
-    1: "one_time",
-    2: "regular",
-    3: "regular",
-    5: "high_value",
-    6: "high_value",
-    7: "high_value",
-}
+# The spec's tiers by the fewest sources a person needs, highest first: the one definition
+# of the rule (tier_of() here, the tier_of macro in sql/macros/graph.sql for the SQL).
+TIER_MINIMUMS: tuple[tuple[str, int], ...] = (("high_value", 5), ("regular", 2), ("one_time", 1))
+
+
+def tier_of(source_count: int) -> str:
+    """The tier of a person held by `source_count` sources."""
+    return next(tier for tier, least in TIER_MINIMUMS if source_count >= least)
+
+
+TIER_OF_COUNT = {count: tier_of(count) for count in SOURCE_COUNT_SHARES}
 TIER_TARGETS = {"high_value": 0.10, "regular": 0.60, "one_time": 0.30}
 
 # Share of POS line items that no person can be attributed to (cash, no loyalty card). With 75% of
@@ -245,7 +248,7 @@ def mean_activity(activity: Activity, source_count: int) -> float:
     """E[min(cap, U^(-1/alpha))] times the high-value factor: a member's mean activity weight."""
     a, cap = activity.alpha, activity.cap
     mean = 1 + (math.log(cap) if a == 1 else (cap ** (1 - a) - 1) / (1 - a))
-    return mean * (activity.high_value_factor if source_count >= 5 else 1)
+    return mean * (activity.high_value_factor if tier_of(source_count) == "high_value" else 1)
 
 
 def _fit_weights(

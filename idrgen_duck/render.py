@@ -255,6 +255,7 @@ def make_environment(
     env.globals["seeds"] = resources.seeds_dir().as_posix()
     env.globals["plan"] = plan
     env.globals["source_by_id"] = SOURCE_BY_ID
+    env.globals["tier_minimums"] = plan_module.TIER_MINIMUMS
     env.globals["as_of"] = plan_module.AS_OF
     env.globals["history_start"] = plan_module.HISTORY_START
     env.globals["mixed_seed"] = randomness.seed_mix

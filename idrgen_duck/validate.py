@@ -16,7 +16,9 @@ import duckdb
 
 from idrgen_duck import db
 from idrgen_duck.checksums import content_checksum
-from idrgen_duck.plan import SOURCES, TIER_TARGETS, split_records
+from idrgen_duck.idr_metadata import MAPPINGS
+from idrgen_duck.plan import SOURCE_BY_ID, SOURCES, TIER_TARGETS, split_records
+from idrgen_duck.render import make_environment
 
 MEMORY_HEADROOM = 1.5 * 2**30  # peak RSS may exceed DuckDB's memory limit by this much
 
@@ -36,15 +38,18 @@ FORMATS: dict[tuple[str, str], str] = {
     ("pos_transactions", "payment_token"): r"^tok_[0-9a-f]{24}$",
     ("ecom_transactions", "shipping_address_hash"): r"^[0-9a-f]{32}$",
 }
+# The email and phone columns: those the IDR metadata maps (one list, idr_metadata.MAPPINGS).
 EMAILS = {
-    "crm_customers": "email",
-    "ecom_transactions": "email",
-    "loyalty_members": "email",
-    "mobile_app_users": "email",
-    "survey_responses": "email",
-    "product_reviews": "reviewer_email",
+    SOURCE_BY_ID[m.table_id].table: m.column for m in MAPPINGS if m.identifier_type == "EMAIL"
 }
-PHONES = ("crm_customers", "ecom_transactions", "loyalty_members", "mobile_app_users")
+PHONES = {
+    SOURCE_BY_ID[m.table_id].table: m.column for m in MAPPINGS if m.identifier_type == "PHONE"
+}
+
+
+def tier_sql(source_count: str) -> str:
+    """The tier rule in SQL (the tier_of macro)."""
+    return str(make_environment().globals["tier_of"](source_count))
 
 
 @dataclass(frozen=True)
@@ -125,8 +130,7 @@ class Validator:
         problems, figures = [], []
         tiers = dict(
             self.con.execute(
-                f"""SELECT CASE WHEN n >= 5 THEN 'high_value' WHEN n >= 2 THEN 'regular'
-                            ELSE 'one_time' END, count(*) / {max(total, 1)}
+                f"""SELECT {tier_sql("n")}, count(*) / {max(total, 1)}
                     FROM {persons} GROUP BY 1"""
             ).fetchall()
         )
@@ -157,7 +161,7 @@ class Validator:
 
         # (table, column, pattern, values allowed besides it: the planted junk and '')
         rules = [(t, c, EMAIL_RE, [*JUNK_EMAILS, ""]) for t, c in EMAILS.items()]
-        rules += [(t, "phone", PHONE_RE, [*JUNK_PHONES, ""]) for t in PHONES]
+        rules += [(t, c, PHONE_RE, [*JUNK_PHONES, ""]) for t, c in PHONES.items()]
         rules += [(t, c, pattern, []) for (t, c), pattern in FORMATS.items()]
         problems = []
         for table, column, pattern, allowed in rules:

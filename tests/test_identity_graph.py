@@ -8,6 +8,7 @@ import duckdb
 import pytest
 
 from idrgen_duck.plan import SOURCES, TIER_TARGETS
+from idrgen_duck.validate import tier_sql
 from tests.conftest import Generate, parquet, scalar
 
 TOLERANCE = 0.02
@@ -35,8 +36,7 @@ def test_unique_persons_is_a_fifth_of_records(graph: Path, con: duckdb.DuckDBPyC
 
 def test_tiers_within_two_points(graph: Path, con: duckdb.DuckDBPyConnection) -> None:
     rows = con.execute(
-        f"""SELECT CASE WHEN n_sources >= 5 THEN 'high_value' WHEN n_sources >= 2 THEN 'regular'
-                        ELSE 'one_time' END AS tier, count(*) / sum(count(*)) OVER () AS share
+        f"""SELECT {tier_sql("n_sources")} AS tier, count(*) / sum(count(*)) OVER () AS share
             FROM {person_sources(graph)} GROUP BY ALL"""
     ).fetchall()
     shares = dict(rows)

@@ -10,6 +10,7 @@ import duckdb
 from idrgen_duck import realism
 from idrgen_duck.plan import SOURCES
 from idrgen_duck.render import make_environment
+from idrgen_duck.validate import tier_sql
 from tests.conftest import parquet, scalar
 
 
@@ -73,8 +74,7 @@ def test_graph_figures(small: Path, con: duckdb.DuckDBPyConnection) -> None:
         assert overlap["person_share"] == round(person_share, 4)
     tiers = dict(
         con.execute(
-            f"""SELECT CASE WHEN n >= 5 THEN 'high_value' WHEN n >= 2 THEN 'regular'
-                            ELSE 'one_time' END, count(*)
+            f"""SELECT {tier_sql("n")}, count(*)
                 FROM (SELECT count(DISTINCT table_id) AS n FROM {truth}
                       WHERE person_id IS NOT NULL GROUP BY person_id)
                 GROUP BY ALL"""

@@ -174,3 +174,9 @@ CASE WHEN {{ about_order }} THEN least({{ as_of_s }}, r.ordered_at + {{ delay }}
 {{ source_rows(t) }}
 {%- endif -%}
 {%- endmacro %}
+
+{#- The spec's tier of a person from the number of sources that hold them: the rule of
+    plan.TIER_MINIMUMS (high_value from 5 sources, regular from 2, else one_time). -#}
+{% macro tier_of(source_count) -%}
+CASE {% for tier, least in tier_minimums %}{% if not loop.last %}WHEN {{ source_count }} >= {{ least }} THEN '{{ tier }}' {% else %}ELSE '{{ tier }}' {% endif %}{% endfor %}END
+{%- endmacro %}

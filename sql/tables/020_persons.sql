@@ -152,9 +152,7 @@ SELECT k.person_id, k.household_id, k.household_size, k.gender, k.source_count, 
        {{ alternate_local('k') }} AS alternate_local,
        {{ pick('persons.alternate_domain', 'k.person_id',
                {'outlook.com': 4, 'yahoo.com': 3, 'icloud.com': 2, 'hotmail.com': 1}) }} AS alternate_domain,
-       CASE WHEN k.source_count >= 5 THEN 'high_value'
-            WHEN k.source_count >= 2 THEN 'regular'
-            ELSE 'one_time' END AS tier,
+       {{ tier_of('k.source_count') }} AS tier,
        -- local part of the personal email from the romanised name, by the provider's rules
        {{ provider_local('k.raw_local', 'k.email_domain', 'k.birth_year') }} AS email_local,
        {{ street_address('k') }} AS street_address,

@@ -56,8 +56,7 @@ WITH counts AS (
     SELECT region, country_code, count(*) AS persons
     FROM {{ written(out, 'persons', 'truth') }} GROUP BY ALL
 ), tiers AS (
-    SELECT CASE WHEN n_sources >= 5 THEN 'high_value' WHEN n_sources >= 2 THEN 'regular'
-                ELSE 'one_time' END AS tier,
+    SELECT {{ tier_of('n_sources') }} AS tier,
            count(*) AS persons
     FROM person_sources
     GROUP BY ALL
