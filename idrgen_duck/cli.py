@@ -450,6 +450,8 @@ def render(
     folders.check_writable(sql_dir.parent, "--out", sql_dir)
     if dialect not in DIALECTS:
         raise ConfigError(f"--dialect: {dialect!r} is not one of {', '.join(DIALECTS)}")
+    if config.scale == 0 and dialect != "duckdb":
+        raise ConfigError("--scale 0 (the schema only) is rendered for DuckDB: drop --dialect")
     if dialect not in WAREHOUSES:  # a warehouse's run.sql writes tables, not --output-dir
         # run.sql applies the same rule when it runs; refusing now saves a surprise later
         folders.check_replaceable(output, output_layout(), "--output-dir", overwrite)

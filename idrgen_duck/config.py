@@ -30,6 +30,7 @@ _MEMORY_UNITS = {"B": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9, "TB": 10**12} | 
 ENGINES = ("duckdb", "spark")
 # Smallest scale that still gives every source, tier and edge case at least a few records.
 MIN_SCALE = 1_000
+SCHEMA_ONLY = 0  # --scale 0: every table written empty, with its types
 # Largest scale: every random key (record numbers, person ids times their 4 device and card
 # slots) stays below 2^32, where the random function gives distinct keys distinct streams, and
 # primary keys keep their 10 digits. 4B records are 800M persons: keys up to 3.2 x 10^9.
@@ -57,8 +58,11 @@ def parse_scale(text: str | int) -> int:
         if scaled != scaled.to_integral_value():
             raise ConfigError(f"--scale: {text!r} is not a whole number of records")
         value = int(scaled)
-    if value < MIN_SCALE:
-        raise ConfigError(f"--scale: {text!r} is below the minimum of {MIN_SCALE:,} records")
+    if 0 < value < MIN_SCALE:
+        raise ConfigError(
+            f"--scale: {text!r} is below the minimum of {MIN_SCALE:,} records "
+            "(0 writes the schema only)"
+        )
     if value > MAX_SCALE:
         raise ConfigError(
             f"--scale: {text!r} is above the maximum of {format_scale(MAX_SCALE)} records "
@@ -69,6 +73,8 @@ def parse_scale(text: str | int) -> int:
 
 def format_scale(records: int) -> str:
     """Short human form of a record count (50000000 -> '50M')."""
+    if records == 0:
+        return "0"
     for suffix, unit in (("B", 10**9), ("M", 10**6), ("K", 10**3)):
         if records % unit == 0:
             return f"{records // unit}{suffix}"
@@ -93,10 +99,15 @@ class RunConfig:
     difficulty: str = DEFAULT_DIFFICULTY
 
     def __post_init__(self) -> None:
-        if not isinstance(self.scale, int) or not MIN_SCALE <= self.scale <= MAX_SCALE:
+        if not isinstance(self.scale, int) or not (
+            self.scale == SCHEMA_ONLY or MIN_SCALE <= self.scale <= MAX_SCALE
+        ):
             raise ConfigError(
-                f"--scale: must be {MIN_SCALE:,} to {format_scale(MAX_SCALE)} records"
+                f"--scale: must be {MIN_SCALE:,} to {format_scale(MAX_SCALE)} records, or 0 "
+                "for the schema only"
             )
+        if self.scale == SCHEMA_ONLY and self.engine != "duckdb":
+            raise ConfigError("--scale 0 (the schema only) is written by DuckDB: drop --engine")
         if not 0 <= self.seed <= MAX_SEED:
             raise ConfigError(f"--seed: {self.seed} is outside 0..{MAX_SEED}")
         if self.workers < 0:

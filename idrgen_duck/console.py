@@ -115,7 +115,7 @@ def print_summary(console: Console, report: dict[str, Any]) -> None:
     tables = Table(title="written", title_justify="left")
     for column in ("table", "rows", "MB", "seconds", "rows/s"):
         tables.add_column(column, justify="left" if column == "table" else "right")
-    for t in report["tables"]:
+    for t in report["tables"] or []:  # (lists of nothing are null: --scale 0)
         rate = t["records"] / t["seconds"] if t.get("seconds") else 0
         tables.add_row(
             t["table"],
@@ -127,9 +127,9 @@ def print_summary(console: Console, report: dict[str, Any]) -> None:
     graph = Table(title="identity graph", title_justify="left")
     for column in ("measure", "target", "achieved"):
         graph.add_column(column, justify="left" if column == "measure" else "right")
-    for t in report["tiers"]:
+    for t in report["tiers"] or []:
         graph.add_row(f"tier {t['tier']}", f"{t['target']:.0%}", f"{t['share']:.1%}")
-    for o in report["crm_overlap"]:
+    for o in report["crm_overlap"] or []:
         graph.add_row(
             f"{o['table_id']} overlap with CRM", f"{o['target']:.0%}", f"{o['record_share']:.1%}"
         )

@@ -66,6 +66,13 @@ PERSON_ROW_BYTES = 1_200
 # The smallest person-id range stage 3 of persons is built in (see Plan.person_ranges).
 MIN_PERSONS_PER_RANGE = 100_000
 PRODUCTS_PER_RECORD = 0.001  # ~50,000 products at 50M
+
+
+def product_count(scale: int) -> int:
+    """Products of the catalogue: none for the schema only (--scale 0)."""
+    return max(MIN_PRODUCTS, round(scale * PRODUCTS_PER_RECORD)) if scale else 0
+
+
 MIN_PRODUCTS = 500
 
 
@@ -154,7 +161,7 @@ def make_plan(config: RunConfig) -> Plan:
         config=config,
         records=records,
         persons=round(config.scale * PERSONS_PER_RECORD),
-        products=max(MIN_PRODUCTS, round(config.scale * PRODUCTS_PER_RECORD)),
+        products=product_count(config.scale),
         pos_attributable=round(records["pos"] * (1 - POS_ANONYMOUS_SHARE)),
         calibration=calibrate(),
     )

@@ -304,6 +304,18 @@ def _table_templates() -> list[str]:
     return sorted(p.name for p in resources.sql_dir().joinpath("tables").glob("*.sql"))
 
 
+# `--scale 0`: the setup, every table written empty with its types, and the report.
+SCHEMA_ONLY_STEPS = ("tables/000_setup.sql", "schema_only/010_empty_tables.sql",
+                     f"tables/{REPORT_STEP}.sql")  # fmt: skip
+
+
+def step_templates(plan: Plan) -> list[str]:
+    """The templates of a run's steps, as paths under sql/."""
+    if plan.config.scale == 0:
+        return list(SCHEMA_ONLY_STEPS)
+    return [f"tables/{name}" for name in _table_templates()]
+
+
 def metadata_names() -> list[str]:
     """The IDR engine's metadata files, as named in an output's metadata/ folder."""
     return sorted(p.name for p in resources.sql_dir().joinpath("metadata").glob("*.sql"))
@@ -370,14 +382,15 @@ def render_run(
         "email_patterns": plan_module.EMAIL_PATTERNS,
         "tier_targets": plan_module.TIER_TARGETS,
         "checksummed": parquet_files(),
+        "catalog_tables": catalog.TABLES,
         "output_marker": OUTPUT_MARKER,
     }
     steps = []
-    for name in _table_templates():
-        stem = name.removesuffix(".sql")
+    for path in step_templates(plan):
+        stem = path.split("/")[-1].removesuffix(".sql")
         engine = "duckdb" if stem == REPORT_STEP else dialect
         env = engines[engine]
-        sql = env.get_template(f"tables/{name}").render(context)
+        sql = env.get_template(path).render(context)
         # every step ends by noting its time in the step log, which the report reads
         sql = f"{sql.rstrip()}\n\n{env.globals['log_step'](stem)}\n"
         steps.append(RenderedStep(stem, sql, rows_written(plan, stem), engine))

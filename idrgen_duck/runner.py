@@ -251,7 +251,7 @@ def produce(
                 result.steps += execute_steps(reading, rest, observer)
         for name, text in render_metadata(plan).items():
             (staging / "metadata" / name).write_text(text, encoding="utf-8")
-        if config.scale <= REFERENCE_MAX_SCALE:
+        if 0 < config.scale <= REFERENCE_MAX_SCALE:
             result.steps.append(_write_reference(staging, config, work, observer))
         result.seconds = time.perf_counter() - started
         result.peak_rss_bytes = peak_rss_bytes()

@@ -103,8 +103,9 @@ class Case:
 
 CASES = [
     # counts and sizes
-    Case("run --scale 0", "refused: below the minimum of 1,000 records", ("run", "--scale", "0"),
-         r"--scale: '0' is below the minimum of 1,000 records"),
+    Case("run --scale 999", "refused: below the minimum of 1,000 records (0 is the schema only)",
+         ("run", "--scale", "999"),
+         r"--scale: '999' is below the minimum of 1,000 records \(0 writes the schema only\)"),
     Case("run --scale abc", "refused: not a record count, with examples",
          ("run", "--scale", "abc"), r"--scale: 'abc' is not a record count.*50M"),
     Case('run --scale "5 M"', "refused: no spaces inside a count", ("run", "--scale", "5 M"),

@@ -35,7 +35,6 @@ def test_scale_forms(text: str, records: int) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "0",
         "-5",
         "abc",
         "5X",
@@ -54,6 +53,12 @@ def test_scale_forms(text: str, records: int) -> None:
 def test_bad_scales_are_config_errors(text: str) -> None:
     with pytest.raises(ConfigError, match="--scale"):
         parse_scale(text)
+
+
+def test_zero_is_the_schema_only() -> None:
+    assert parse_scale("0") == 0
+    with pytest.raises(ConfigError, match="0 writes the schema only"):
+        parse_scale("1")
 
 
 def test_format_scale_round_trips() -> None:
