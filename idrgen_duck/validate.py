@@ -18,7 +18,7 @@ from idrgen_duck import db
 from idrgen_duck.checksums import content_checksum
 from idrgen_duck.idr_metadata import MAPPINGS
 from idrgen_duck.plan import SOURCE_BY_ID, SOURCES, TIER_TARGETS, split_records
-from idrgen_duck.render import make_environment
+from idrgen_duck.render import make_environment, parquet_files
 
 MEMORY_HEADROOM = 1.5 * 2**30  # peak RSS may exceed DuckDB's memory limit by this much
 
@@ -84,12 +84,7 @@ class Validator:
 
     def files_readable(self) -> Check:
         bad, sums = [], self.report.get("checksums", {})
-        names = [
-            "parquet/products",
-            *(f"parquet/{s.table}" for s in SOURCES),
-            "truth/record_person",
-            "truth/persons",
-        ]
+        names = parquet_files()
         mismatched = []
         for name in names:
             path = self.out / f"{name}.parquet"
