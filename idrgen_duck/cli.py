@@ -21,6 +21,7 @@ from rich.console import Console
 from idrgen_duck import __version__, db, folders, interrupts, loader, preflight, runner
 from idrgen_duck import evaluate as scoring
 from idrgen_duck import plan as plan_module
+from idrgen_duck import profile as profile_module
 from idrgen_duck import status as status_module
 from idrgen_duck import validate as validator
 from idrgen_duck.config import (
@@ -37,6 +38,7 @@ from idrgen_duck.console import print_summary, print_written, step_display
 from idrgen_duck.importer import import_output
 from idrgen_duck.kit import KIT_QUERY, KIT_SCALE, kit_files, reference_run
 from idrgen_duck.realism import DEFAULT_DIFFICULTY
+from idrgen_duck.realism import DIFFICULTIES as realism_difficulties
 from idrgen_duck.render import (
     DIALECTS,
     EXPORT_SCRIPT,
@@ -145,6 +147,23 @@ Difficulty = Annotated[
         "device ids and card tokens (README: Difficulty). easy: none of it.",
     ),
 ]
+ProfileFile = Annotated[
+    str | None,
+    typer.Option(
+        "--profile",
+        metavar="FILE",
+        help="INPUT: a profile (TOML; `idrgen-duck profile show` prints the defaults) whose "
+        "values replace the defaults.",
+    ),
+]
+Sets = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--set",
+        metavar="KEY=VALUE",
+        help="One profile value, e.g. changes.phone_typo=0.05 (repeatable; after --profile).",
+    ),
+]
 SparkMaster = Annotated[
     str | None,
     typer.Option(metavar="URL", help="With --engine spark: a cluster's master URL (spark://...)."),
@@ -249,6 +268,7 @@ def _config(
     engine: str = "duckdb",
     spark_master: str | None = None,
     difficulty: str = DEFAULT_DIFFICULTY,
+    overrides: tuple[tuple[str, float | int], ...] = (),
 ) -> tuple[RunConfig, str | None]:
     """The run's parameters, and a notice when the worker count was capped."""
     threads, notice = capped_workers(parse_workers(workers)) if workers else (0, None)
@@ -262,8 +282,21 @@ def _config(
         engine=engine,
         spark_master=spark_master,
         difficulty=difficulty,
+        overrides=overrides,
     )
     return config, notice
+
+
+def _profile(
+    context: typer.Context, profile_file: str | None, sets: list[str] | None, difficulty: str
+) -> tuple[str, tuple[tuple[str, float | int], ...]]:
+    """The difficulty (--difficulty, else the profile's) and the profile's overrides."""
+    path = Path(profile_file).expanduser() if profile_file else None
+    named, overrides = profile_module.parse(path, sets or [])
+    source = context.get_parameter_source("difficulty")
+    if named is not None and (source is None or source.name == "DEFAULT"):
+        difficulty = named
+    return difficulty, overrides
 
 
 @app.command(epilog="Example: idrgen-duck run --scale 1M --seed 42 --output-dir ./output")
@@ -279,6 +312,8 @@ def run(
     engine: Engine = "duckdb",
     spark_master: SparkMaster = None,
     difficulty: Difficulty = DEFAULT_DIFFICULTY,
+    profile: ProfileFile = None,
+    set_values: Sets = None,
     from_report: Annotated[
         str | None,
         typer.Option(
@@ -302,12 +337,16 @@ def run(
             if (source := context.get_parameter_source(name)) is not None
             and source.name != "DEFAULT"
         ]
+        given += ["--profile"] if profile else []
+        given += ["--set"] if set_values else []
         if given:
             raise ConfigError(
-                "--from-report: the report gives the scale, seed and difficulty; "
+                "--from-report: the report gives the scale, seed, difficulty and profile; "
                 f"drop {', '.join(given)}"
             )
-        scale, seed, difficulty = status_module.report_parameters(Path(from_report))
+        scale, seed, difficulty, overrides = status_module.report_parameters(Path(from_report))
+    else:
+        difficulty, overrides = _profile(context, profile, set_values, difficulty)
     output = folders.checked_path(output_dir, "--output-dir", "./output")
     config, notice = _config(
         scale,
@@ -319,6 +358,7 @@ def run(
         engine,
         spark_master,
         difficulty,
+        overrides,
     )
     runner.check(config, overwrite)  # refuse before printing anything
     plan = plan_module.make_plan(config)
@@ -392,6 +432,8 @@ def render(
         ),
     ] = None,
     difficulty: Difficulty = DEFAULT_DIFFICULTY,
+    profile: ProfileFile = None,
+    set_values: Sets = None,
     kit: Annotated[
         bool,
         flag(
@@ -443,8 +485,9 @@ def render(
             f"--out {sql_dir} and --output-dir {output}: use two separate folders, "
             "neither inside the other"
         )
+    difficulty, overrides = _profile(context, profile, set_values, difficulty)
     config, notice = _config(
-        scale, seed, output, workers, memory_limit, temp, difficulty=difficulty
+        scale, seed, output, workers, memory_limit, temp, difficulty=difficulty, overrides=overrides
     )
     folders.check_replaceable(sql_dir, sql_layout(), "--out", overwrite)
     folders.check_writable(sql_dir.parent, "--out", sql_dir)
@@ -544,6 +587,30 @@ def import_(
         result = import_output(config, source, overwrite=overwrite, observer=display)
     print_written(console, result.output_dir)
     console.print(f"imported {source} in {result.seconds:.1f} s")
+
+
+profile_app = typer.Typer(help="Profiles: the tunable rates of a run, as TOML.")
+app.add_typer(profile_app, name="profile")
+
+
+@profile_app.command(
+    "show", epilog="Example: idrgen-duck profile show > my.toml, then run --profile my.toml"
+)
+@one_line_errors
+def profile_show(
+    context: typer.Context,
+    difficulty: Difficulty = DEFAULT_DIFFICULTY,
+    profile: ProfileFile = None,
+    set_values: Sets = None,
+    debug: Debug = False,
+) -> None:
+    """Print the effective profile (the defaults, or a profile with --set applied) as TOML."""
+    difficulty, overrides = _profile(context, profile, set_values, difficulty)
+    if difficulty not in realism_difficulties:
+        raise ConfigError(
+            f"--difficulty: {difficulty!r} is not one of {', '.join(realism_difficulties)}"
+        )
+    typer.echo(profile_module.toml(difficulty, overrides), nl=False)
 
 
 @app.command(epilog="Example: idrgen-duck seeds --seeds-dir ./seeds")
@@ -676,7 +743,8 @@ def status(
     typer.echo(
         f"  {format_scale(int(report.get('scale', 0)))} records "
         f"({int(report.get('persons_with_records', 0)):,} persons), seed {report.get('seed')}, "
-        f"{report.get('difficulty')} difficulty"
+        f"{report.get('difficulty')} difficulty, profile "
+        f"{made.get('profile', {}).get('hash', '(not recorded)')}"
     )
     states = status_module.file_states(output, report, full)
     for state in states:

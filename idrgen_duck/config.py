@@ -97,6 +97,9 @@ class RunConfig:
     spark_master: str | None = None
     # how much identities change over the history (realism.DIFFICULTY)
     difficulty: str = DEFAULT_DIFFICULTY
+    # a profile's values that differ from the difficulty's defaults ('section.key', value),
+    # checked by profile.parse
+    overrides: tuple[tuple[str, float | int], ...] = ()
 
     def __post_init__(self) -> None:
         if not isinstance(self.scale, int) or not (

@@ -287,14 +287,20 @@ GIANT_CLUSTER_EMAIL = "procurement@globex-holdings.com"
 
 
 def template_globals(
-    scale: int, persons: int, ecom_records: int, difficulty: str = DEFAULT_DIFFICULTY
+    scale: int,
+    persons: int,
+    ecom_records: int,
+    changes: IdentityChanges,
+    edge: EdgeCases,
+    noise: dict[str, SourceNoise],
 ) -> dict[str, object]:
-    """Everything above, as the names the SQL macros use."""
+    """Everything above, as the names the SQL macros use, with a profile's identity changes,
+    edge cases and source noise (profile.Profile)."""
     return {
-        "changes": DIFFICULTY[difficulty],
+        "changes": changes,
         "surname_taking": SURNAME_TAKING,
-        "noise": SOURCE_NOISE,
-        "edge": EDGE,
+        "noise": noise,
+        "edge": edge,
         "shared_emails": SHARED_EMAILS,
         "shared_phones": SHARED_PHONES,
         "email_variations": EMAIL_VARIATIONS,
@@ -305,8 +311,8 @@ def template_globals(
         "junk_emails": JUNK_EMAILS,
         "junk_phones": JUNK_PHONES,
         "giant_cluster_email": GIANT_CLUSTER_EMAIL,
-        "giant_cluster_rate": EDGE.giant_cluster_size(scale) / max(ecom_records, 1),
-        "n_companies": max(3, persons // EDGE.company_size),
+        "giant_cluster_rate": edge.giant_cluster_size(scale) / max(ecom_records, 1),
+        "n_companies": max(3, persons // edge.company_size),
         "time_profiles": TIME_PROFILES,
         "address_variations": ADDRESS_VARIATIONS,
         "address_variation_rate": 0.05,

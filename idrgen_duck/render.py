@@ -30,6 +30,7 @@ from idrgen_duck.config import ENGINES
 from idrgen_duck.folders import MARKER, Layout, make_layout
 from idrgen_duck.idr_metadata import metadata_context
 from idrgen_duck.plan import SOURCE_BY_ID, SOURCES, Plan
+from idrgen_duck.profile import Profile
 
 # The warehouses: `render --dialect` writes SQL that generates the data inside them, into
 # tables of a target schema or dataset (render_warehouse_files); nothing here runs it.
@@ -262,9 +263,15 @@ def make_environment(
     env.globals.update(calendar_globals())
     env.globals.update(distributions.template_globals())
     if plan is not None:
+        profile = Profile(plan.config.difficulty, plan.config.overrides)
         env.globals.update(
             realism.template_globals(
-                plan.config.scale, plan.persons, plan.records["ecom"], plan.config.difficulty
+                plan.config.scale,
+                plan.persons,
+                plan.records["ecom"],
+                profile.changes(),
+                profile.edge(),
+                profile.noise(),
             )
         )
         env.globals["calibration"] = plan.calibration

@@ -17,7 +17,7 @@ from typing import Any
 
 import duckdb
 
-from idrgen_duck import folders
+from idrgen_duck import folders, profile
 from idrgen_duck.checksums import content_checksum
 from idrgen_duck.config import ConfigError
 from idrgen_duck.render import REPORT, output_layout, parquet_files
@@ -46,18 +46,23 @@ def read_report(output_dir: Path) -> dict[str, Any]:
     return report if isinstance(report, dict) else {}
 
 
-def report_parameters(path: Path) -> tuple[str, str, str]:
-    """(scale, seed, difficulty) of a generation report, for `run --from-report`: what decides
-    the data (the worker count and the memory limit never change it)."""
+def report_parameters(
+    path: Path,
+) -> tuple[str, str, str, tuple[tuple[str, float | int], ...]]:
+    """(scale, seed, difficulty, profile overrides) of a generation report, for `run
+    --from-report`: what decides the data (the worker count and the memory limit never
+    change it)."""
     try:
         report = json.loads(path.read_text(encoding="utf-8"))
         values = (report["scale"], report["seed"], report["difficulty"])
+        overrides = report["run"].get("profile", {}).get("values", {})
+        _, checked = profile.parse(None, [f"{k}={v}" for k, v in overrides.items()])
     except (OSError, ValueError, TypeError, KeyError) as error:
         raise ConfigError(
             f"--from-report: {path} is not a generation report ({type(error).__name__}: "
             f"{error}); give an output's stats/generation_report.json"
         ) from None
-    return str(values[0]), str(values[1]), str(values[2])
+    return str(values[0]), str(values[1]), str(values[2]), checked
 
 
 def file_size(path: Path) -> int:
