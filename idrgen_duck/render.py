@@ -264,6 +264,7 @@ def make_environment(
     env.globals.update(distributions.template_globals())
     if plan is not None:
         profile = Profile(plan.config.difficulty, plan.config.overrides)
+        env.globals["profile"] = profile
         env.globals.update(
             realism.template_globals(
                 plan.config.scale,

@@ -25,7 +25,6 @@ from idrgen_duck import evaluate, folders, preflight
 from idrgen_duck.config import RunConfig
 from idrgen_duck.engines import DuckDBEngine, Engine, SparkEngine
 from idrgen_duck.plan import Plan, make_plan
-from idrgen_duck.profile import Profile
 from idrgen_duck.render import (
     REFERENCE,
     REPORT,
@@ -292,11 +291,8 @@ def _complete_report(path: Path, result: RunResult, runner: dict[str, str]) -> N
     seconds = {s.name.split("_", 1)[1]: s.seconds for s in result.steps}
     for table in report["tables"]:
         table["seconds"] = round(seconds.get(table["table"], 0.0), 3)
-    config = result.plan.config
-    chosen = Profile(config.difficulty, config.overrides)
     report["run"] |= runner | {
-        "engine": config.engine,
-        "profile": {"hash": chosen.digest(), "values": chosen.values()},
+        "engine": result.plan.config.engine,
         "wall_seconds": round(result.seconds, 3),
         "peak_rss_bytes": result.peak_rss_bytes,
         "steps": [{"step": s.name, "seconds": round(s.seconds, 3)} for s in result.steps],

@@ -145,6 +145,9 @@ SELECT {{ plan.config.scale }} AS scale,
            'wall_seconds': round(epoch(now() - (SELECT finished_at FROM {{ P }}steps WHERE step = 'start')), 3),
            'peak_rss_bytes': CAST(NULL AS BIGINT),
            'memory_limit': '{{ cfg.memory_limit }}',
+           -- every effective profile value (idrgen_duck/profile.py), for run --from-report
+           'profile': {'hash': '{{ profile.digest() }}',
+                       'values': { {%- for key, value in profile.values().items() %}'{{ key }}': {{ value }}{{ ', ' if not loop.last }}{% endfor -%} }},
            'steps': (SELECT list({'step': step, 'seconds': round(seconds, 3)} ORDER BY step)
                      FROM step_seconds WHERE step <> 'start')
        } AS run
