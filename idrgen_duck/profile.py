@@ -35,13 +35,16 @@ from idrgen_duck.realism import (
 Value = float | int
 Overrides = tuple[tuple[str, Value], ...]
 
-# The numeric fields of each source's noise that a profile may set (the others are formats).
-NOISE_FIELDS = ("email_present", "phone_present", "junk_email", "junk_phone")
+# The numeric fields of a source's noise that a profile may set (the others are formats), for
+# the sources that have an email, or a phone, column: a key must move what it names.
+EMAIL_NOISE = ("email_present", "junk_email")
+PHONE_NOISE = ("phone_present", "junk_phone")
 # Integer fields and their least value; every other field is a share from 0 to 1.
 INTEGER_MINIMUMS = {"company_size": 2, "giant_cluster_records": 0, "giant_cluster_full_scale": 1}
 
 
 def _numeric_fields(instance: object, names: tuple[str, ...] | None = None) -> dict[str, Value]:
+    """The int and float fields of a dataclass instance (all, or those in `names`)."""
     fields = dataclasses.fields(instance)  # type: ignore[arg-type]
     return {
         f.name: getattr(instance, f.name)
@@ -59,7 +62,10 @@ def defaults(difficulty: str = DEFAULT_DIFFICULTY) -> dict[str, dict[str, Value]
         "edge": _numeric_fields(EDGE),
     }
     for source, noise in SOURCE_NOISE.items():
-        sections[f"noise.{source}"] = _numeric_fields(noise, NOISE_FIELDS)
+        names = EMAIL_NOISE if noise.has_email else ()
+        names += PHONE_NOISE if noise.phone_styles else ()
+        if names:
+            sections[f"noise.{source}"] = _numeric_fields(noise, names)
     return sections
 
 
