@@ -24,6 +24,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
+from idrgen_duck import db
 from idrgen_duck.render import OUTPUT_FOLDERS, RenderedStep
 from idrgen_duck.runner import Unobserved
 
@@ -142,10 +143,5 @@ def print_written(console: Console, output_dir: Path) -> None:
     console.print("wrote:")
     for folder in OUTPUT_FOLDERS:
         files = sorted(p for p in (output_dir / folder).iterdir() if not p.name.startswith("."))
-        size = sum(_bytes(f) for f in files)
+        size = sum(db.file_bytes(f) for f in files)
         console.print(f"  {output_dir / folder}/  {len(files)} files, {size / 1e6:,.1f} MB")
-
-
-def _bytes(path: Path) -> int:
-    """A file's size, or the size of a folder's files (a table Spark wrote as part files)."""
-    return sum(p.stat().st_size for p in path.iterdir()) if path.is_dir() else path.stat().st_size

@@ -52,6 +52,11 @@ def parquet_files(path: Path) -> str:
     return sql_text(files.as_posix())
 
 
+def file_bytes(path: Path) -> int:
+    """Bytes of an output table: its file, or the part files of its folder."""
+    return sum(p.stat().st_size for p in path.iterdir()) if path.is_dir() else path.stat().st_size
+
+
 def parquet(path: Path) -> str:
     """A read_parquet() of an output table, in either layout."""
     return f"read_parquet({parquet_files(path)})"

@@ -139,7 +139,7 @@ def membership_relation(con: duckdb.DuckDBPyConnection, membership: str) -> str:
         parts = sorted(Path(membership).glob("*.parquet"))
         if not parts:
             raise ConfigError(f"--membership: the folder {membership} holds no .parquet files")
-        source = f"read_parquet({db.sql_text((Path(membership) / '*.parquet').as_posix())})"
+        source = db.parquet(Path(membership))
     elif membership.endswith(".parquet"):
         if not Path(membership).is_file():
             raise ConfigError(f"--membership: no such file {membership}")

@@ -12,20 +12,15 @@ checksums equal a DuckDB run's exactly when the warehouse computed the same data
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import duckdb
 
-from idrgen_duck import catalog, runner
+from idrgen_duck import catalog, db, runner
 from idrgen_duck.config import ConfigError, RunConfig
 from idrgen_duck.plan import Plan
 from idrgen_duck.render import PARQUET_OPTIONS, RenderedStep
-
-
-def exported_files(source: Path, file: str) -> str:
-    """The Parquet of one exported table: a folder of part files, or one file."""
-    path = source / f"{file}.parquet"
-    return (path / "*.parquet").as_posix() if path.is_dir() else path.as_posix()
 
 
 def output_columns() -> dict[str, tuple[tuple[str, str], ...]]:
@@ -33,45 +28,46 @@ def output_columns() -> dict[str, tuple[tuple[str, str], ...]]:
     return {table.file: table.types for table in catalog.TABLES}
 
 
-def check_source(source: Path, columns: dict[str, tuple[tuple[str, str], ...]]) -> None:
-    """Refuse, naming what is wrong, a folder without every table and column."""
-    con = duckdb.connect()
-    for file, wanted in columns.items():
-        if not (source / f"{file}.parquet").exists():
-            raise ConfigError(
-                f"--from: {source} has no {file}.parquet (export.sql writes every table)"
-            )
-        held = {
-            str(row[0]).lower()
-            for row in con.execute(
-                f"DESCRIBE SELECT * FROM read_parquet('{exported_files(source, file)}')"
-            ).fetchall()
-        }
-        missing = [name for name, _ in wanted if name not in held]
-        if missing:
-            raise ConfigError(
-                f"--from: {file}.parquet lacks the columns {', '.join(missing)}: it is not "
-                "this version's export"
-            )
+def exported_types(
+    source: Path, columns: dict[str, tuple[tuple[str, str], ...]]
+) -> dict[str, dict[str, str]]:
+    """The exported tables' column types (lower-case names: Snowflake upper-cases them), by
+    file; refuses, naming what is wrong, a folder without every table and column."""
+    held: dict[str, dict[str, str]] = {}
+    with contextlib.closing(duckdb.connect()) as con:
+        for file, wanted in columns.items():
+            path = source / f"{file}.parquet"
+            if not path.exists():
+                raise ConfigError(
+                    f"--from: {source} has no {file}.parquet (export.sql writes every table)"
+                )
+            described = con.execute(f"DESCRIBE SELECT * FROM {db.parquet(path)}").fetchall()
+            held[file] = {str(row[0]).lower(): str(row[1]) for row in described}
+            missing = [name for name, _ in wanted if name not in held[file]]
+            if missing:
+                raise ConfigError(
+                    f"--from: {file}.parquet lacks the columns {', '.join(missing)}: it is not "
+                    "this version's export"
+                )
+    return held
 
 
 def import_step(
-    source: Path, staging: Path, file: str, columns: tuple[tuple[str, str], ...]
+    source: Path,
+    staging: Path,
+    file: str,
+    columns: tuple[tuple[str, str], ...],
+    held: dict[str, str],
 ) -> RenderedStep:
-    """The COPY that writes one table with DuckDB's types, rows in order of its first column
-    (the exported parts come in no particular order)."""
-    con = duckdb.connect()
-    relation = f"read_parquet('{exported_files(source, file)}')"
-    held = {
-        str(row[0]).lower(): str(row[1])
-        for row in con.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall()
-    }
+    """The COPY that writes one table with DuckDB's types (`held`: the exported ones), rows
+    in order of its first column (the exported parts come in no particular order)."""
     selected = []
     for name, kind in columns:
         if kind.endswith("[]") and held[name] in ("VARCHAR", "JSON"):  # arrays as JSON text
             selected.append(f"from_json({name}, '[\"VARCHAR\"]') AS {name}")
         else:
             selected.append(f"CAST({name} AS {kind}) AS {name}")
+    relation = db.parquet(source / f"{file}.parquet")
     sql = (
         f"COPY (SELECT {', '.join(selected)} FROM {relation} ORDER BY {columns[0][0]})\n"
         f"TO '{(staging / f'{file}.parquet').as_posix()}' ({PARQUET_OPTIONS});\n"
@@ -90,14 +86,17 @@ def import_output(
     if not source.is_dir():
         raise ConfigError(f"--from: {source} is not a folder")
     columns = output_columns()
-    check_source(source, columns)
+    held = exported_types(source, columns)
 
     def write_tables(
         plan: Plan, staging: Path, work: Path, observer: runner.StepObserver
     ) -> list[runner.StepResult]:
         for folder in {file.split("/")[0] for file in columns}:
             (staging / folder).mkdir(exist_ok=True)
-        steps = [import_step(source, staging, file, wanted) for file, wanted in columns.items()]
+        steps = [
+            import_step(source, staging, file, wanted, held[file])
+            for file, wanted in columns.items()
+        ]
         engine = runner.report_engine(plan.config, work)
         try:
             return runner.execute_steps(engine, steps, observer)

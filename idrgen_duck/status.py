@@ -17,7 +17,7 @@ from typing import Any
 
 import duckdb
 
-from idrgen_duck import folders, profile
+from idrgen_duck import db, folders, profile
 from idrgen_duck.checksums import content_checksum
 from idrgen_duck.config import ConfigError
 from idrgen_duck.render import REPORT, output_layout, parquet_files
@@ -65,13 +65,6 @@ def report_parameters(
     return str(values[0]), str(values[1]), str(values[2]), checked
 
 
-def file_size(path: Path) -> int:
-    """Bytes of a file, or of a table written as a folder of part files."""
-    if path.is_dir():
-        return sum(part.stat().st_size for part in path.iterdir() if part.is_file())
-    return path.stat().st_size
-
-
 def file_states(output_dir: Path, report: dict[str, Any], full: bool) -> list[FileState]:
     """Each output file against the report."""
     sizes = {f"parquet/{t['table']}": t.get("bytes") for t in report.get("tables", [])}
@@ -84,15 +77,14 @@ def file_states(output_dir: Path, report: dict[str, Any], full: bool) -> list[Fi
             if not path.exists():
                 states.append(FileState(name, None, None, "missing"))
                 continue
-            size = file_size(path)
+            size = db.file_bytes(path)
             if sizes.get(name) is not None and sizes[name] != size:
                 problem = f"size {size:,} bytes, the report says {sizes[name]:,}"
                 states.append(FileState(name, None, size, problem))
                 continue
-            files = (path / "*.parquet").as_posix() if path.is_dir() else path.as_posix()
             try:
                 row = con.execute(
-                    "SELECT sum(num_rows) FROM parquet_file_metadata(?)", [files]
+                    f"SELECT sum(num_rows) FROM parquet_file_metadata({db.parquet_files(path)})"
                 ).fetchone()
             except duckdb.Error as error:
                 problem = f"unreadable ({str(error).splitlines()[0][:80]})"

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # Python 3.10
+    import tomli as tomllib
 
 import duckdb
 import pytest
-import tomllib
 
 from idrgen_duck.checksums import output_checksums
 from tests.conftest import cli, needs_cli

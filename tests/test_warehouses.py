@@ -38,6 +38,7 @@ from tests.conftest import cli, needs_cli
 from tests.emulators import bigquery as emulators
 from tests.emulators import snowflake as snowflake_emulator
 from tests.idr_engine import assert_identifiers_as_duckdb, ddl_path, metadata_tables_ddl
+from tests.test_portable import PORTABLE_FUNCTIONS
 
 sqlglot = pytest.importorskip("sqlglot")
 GOLDEN = Path(__file__).parent / "golden" / "checksums_20K_seed_7.json"
@@ -45,10 +46,7 @@ PLAN = make_plan(RunConfig(scale=20_000, seed=7, workers=2))
 
 # What the templates may call besides the portable functions (tests/test_portable.py), by
 # warehouse: each checked in its reference; a new one goes here only after checking it exists.
-PORTABLE = {
-    "abs", "cast", "coalesce", "dense_rank", "greatest", "least", "left", "length", "lower", "lpad",
-    "max", "min", "nullif", "replace", "round", "row_number", "rpad", "substr", "sum", "trim", "upper",
-}  # fmt: skip
+PORTABLE = PORTABLE_FUNCTIONS
 FUNCTIONS = {
     "snowflake": PORTABLE | {
         "array_construct", "array_construct_compact", "array_generate_range", "array_size",
@@ -469,11 +467,16 @@ FAKESNOW_FAULTS: list[tuple[str, str, Callable[[Any], bool]]] = [
 def test_fakesnow_fault_is_still_there(
     snowflake: Any, claim: str, probe: str, still_wrong: Callable[[Any], bool]
 ) -> None:
-    try:
-        value: Any = fetch(snowflake, probe)[0][0]
-    except Exception as error:  # the fault may be a refusal
-        value = error
+    value = probed(lambda sql: fetch(snowflake, sql), probe, Exception)
     assert still_wrong(value), f"fakesnow no longer: {claim} (got {value!r}); update the notes"
+
+
+def probed(run: Callable[[str], Any], probe: str, refusal: type[Exception]) -> Any:
+    """A probe's value, or the error it was refused with (a fault may be a refusal)."""
+    try:
+        return run(probe)[0][0]
+    except refusal as error:
+        return error
 
 
 def test_fakesnow_types_a_null_array_as_json_and_cannot_index_it(snowflake: Any) -> None:
@@ -566,10 +569,7 @@ BQEMULATOR_FAULTS: list[tuple[str, str, Callable[[Any], bool]]] = [
 def test_bqemulator_fault_is_still_there(
     bigquery_emulator: Any, claim: str, probe: str, still_wrong: Callable[[Any], bool]
 ) -> None:
-    try:
-        value: Any = bigquery_emulator.query(probe)[0][0]
-    except emulators.QueryError as error:
-        value = error
+    value = probed(bigquery_emulator.query, probe, emulators.QueryError)
     assert still_wrong(value), f"bqemulator no longer: {claim} (got {value!r}); update the README"
 
 
