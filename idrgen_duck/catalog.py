@@ -239,6 +239,35 @@ TABLES: tuple[Table, ...] = (
 # fmt: on
 
 TABLE_BY_FILE = {table.file: table for table in TABLES}
+TABLE_BY_NAME = {table.name: table for table in TABLES}
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A column whose values are another table's values (the spec's "FK to products",
+    "links to ecom_transactions")."""
+
+    table: str
+    column: str
+    parent: str
+    parent_column: str
+
+    @property
+    def is_foreign_key(self) -> bool:
+        """Whether a database can enforce it: only a reference to the parent's key can be.
+        A survey's order_id names an order, which has a line per product, so it is no key."""
+        return TABLE_BY_NAME[self.parent].key == self.parent_column
+
+
+# The spec's references between tables: `validate` checks that every one resolves, `load --to`
+# makes foreign keys of those a database can enforce.
+REFERENCES: tuple[Reference, ...] = (
+    Reference("ecom_transactions", "product_id", "products", "product_id"),
+    Reference("pos_transactions", "product_id", "products", "product_id"),
+    Reference("survey_responses", "product_id", "products", "product_id"),
+    Reference("product_reviews", "product_id", "products", "product_id"),
+    Reference("survey_responses", "order_id", "ecom_transactions", "order_id"),
+)
 
 
 def column_macros(table: Table) -> dict[str, str]:

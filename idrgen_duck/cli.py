@@ -18,7 +18,17 @@ import duckdb
 import typer
 from rich.console import Console
 
-from idrgen_duck import __version__, db, folders, interrupts, loader, preflight, runner
+from idrgen_duck import (
+    __version__,
+    db,
+    folders,
+    interrupts,
+    loader,
+    postgres_loader,
+    preflight,
+    report_html,
+    runner,
+)
 from idrgen_duck import evaluate as scoring
 from idrgen_duck import plan as plan_module
 from idrgen_duck import profile as profile_module
@@ -53,6 +63,7 @@ from idrgen_duck.render import (
     render_export,
     render_spark_files,
     render_warehouse_files,
+    report_sources,
     sql_layout,
     write_sql_folder,
 )
@@ -135,7 +146,7 @@ Engine = Annotated[
     typer.Option(
         metavar="duckdb|spark",
         help="What generates the data: DuckDB in this process, or Apache Spark "
-        "(pip install 'idrgen-duck[spark]'; local mode with --workers cores). Same data.",
+        "(pip install 'idrgen-duck\\[spark]'; local mode with --workers cores). Same data.",
     ),
 ]
 Difficulty = Annotated[
@@ -162,6 +173,16 @@ Sets = Annotated[
         "--set",
         metavar="KEY=VALUE",
         help="One profile value, e.g. changes.phone_typo=0.05 (repeatable; after --profile).",
+    ),
+]
+SourceList = Annotated[
+    str | None,
+    typer.Option(
+        "--sources",
+        metavar="LIST",
+        help="Write only these sources, comma-separated (crm,ecom,loyalty,mobile,pos,survey,"
+        "review): their tables, truth and metadata. The identity graph stays the whole one, so "
+        "each table is the full run's. Default: all 7.",
     ),
 ]
 SparkMaster = Annotated[
@@ -214,6 +235,8 @@ def explain(error: BaseException) -> tuple[int, str]:
         return interrupts.exit_code(signum), f"interrupted ({name}); nothing was published"
     if isinstance(error, ConfigError):
         return 2, f"error: {error}"
+    if isinstance(error, postgres_loader.ServerError):  # one line already, with what to do
+        return 1, f"failed: {error}"
     if isinstance(error, duckdb.OutOfMemoryException):
         return 1, f"failed: out of memory ({db.message(error)}); {OUT_OF_MEMORY_HINT}"
     if (isinstance(error, OSError) and error.errno == errno.ENOSPC) or (
@@ -268,7 +291,8 @@ def _config(
     engine: str = "duckdb",
     spark_master: str | None = None,
     difficulty: str = DEFAULT_DIFFICULTY,
-    overrides: tuple[tuple[str, float | int], ...] = (),
+    overrides: tuple[tuple[str, float | int | str], ...] = (),
+    sources: str | None = None,
 ) -> tuple[RunConfig, str | None]:
     """The run's parameters, and a notice when the worker count was capped."""
     threads, notice = capped_workers(parse_workers(workers)) if workers else (0, None)
@@ -283,6 +307,7 @@ def _config(
         spark_master=spark_master,
         difficulty=difficulty,
         overrides=overrides,
+        sources=plan_module.parse_sources(sources),
     )
     return config, notice
 
@@ -314,12 +339,13 @@ def run(
     difficulty: Difficulty = DEFAULT_DIFFICULTY,
     profile: ProfileFile = None,
     set_values: Sets = None,
+    sources: SourceList = None,
     from_report: Annotated[
         str | None,
         typer.Option(
             metavar="FILE",
             help="INPUT: an output's stats/generation_report.json: generate the same data "
-            "again (its scale, seed and difficulty; give none of those options).",
+            "again (its scale, seed, difficulty, profile and sources; give none of those).",
         ),
     ] = None,
     overwrite: Overwrite = False,
@@ -333,7 +359,7 @@ def run(
     if from_report is not None:
         given = [
             f"--{name}"
-            for name in ("scale", "seed", "difficulty")
+            for name in ("scale", "seed", "difficulty", "sources")
             if (source := context.get_parameter_source(name)) is not None
             and source.name != "DEFAULT"
         ]
@@ -341,10 +367,13 @@ def run(
         given += ["--set"] if set_values else []
         if given:
             raise ConfigError(
-                "--from-report: the report gives the scale, seed, difficulty and profile; "
+                "--from-report: the report gives the scale, seed, difficulty, profile and "
+                "sources; "
                 f"drop {', '.join(given)}"
             )
-        scale, seed, difficulty, overrides = status_module.report_parameters(Path(from_report))
+        scale, seed, difficulty, overrides, sources = status_module.report_parameters(
+            Path(from_report)
+        )
     else:
         difficulty, overrides = _profile(context, profile, set_values, difficulty)
     output = folders.checked_path(output_dir, "--output-dir", "./output")
@@ -359,6 +388,7 @@ def run(
         spark_master,
         difficulty,
         overrides,
+        sources,
     )
     runner.check(config, overwrite)  # refuse before printing anything
     plan = plan_module.make_plan(config)
@@ -368,6 +398,7 @@ def run(
     console.print(
         f"idrgen-duck: {format_scale(config.scale)} records ({plan.persons:,} persons), "
         f"seed {config.seed}, {config.difficulty}, {config.threads} threads"
+        f"{', only ' + ','.join(config.sources) if config.sources else ''}"
         f"{' on Spark' if config.engine == 'spark' else ''} -> {output}\n"
         f"  needs {preflight.estimate(plan).describe()}",
         soft_wrap=True,  # a long path stays on its line
@@ -379,9 +410,11 @@ def run(
         typer.echo(json.dumps(report, indent=2))
     print_summary(console, report)
     print_written(console, result.output_dir)
+    if not report_html.available():
+        console.print(report_html.MISSING_EXTRA, markup=False, soft_wrap=True)
     console.print(
-        f"done in {result.seconds:.1f} s: {plan.total_records:,} records "
-        f"({plan.total_records / max(result.seconds, 1e-9):,.0f} records/s), "
+        f"done in {result.seconds:.1f} s: {plan.written_records:,} records "
+        f"({plan.written_records / max(result.seconds, 1e-9):,.0f} records/s), "
         f"peak RSS {result.peak_rss_bytes / 2**30:.2f} GiB"
     )
 
@@ -434,6 +467,7 @@ def render(
     difficulty: Difficulty = DEFAULT_DIFFICULTY,
     profile: ProfileFile = None,
     set_values: Sets = None,
+    sources: SourceList = None,
     kit: Annotated[
         bool,
         flag(
@@ -487,7 +521,15 @@ def render(
         )
     difficulty, overrides = _profile(context, profile, set_values, difficulty)
     config, notice = _config(
-        scale, seed, output, workers, memory_limit, temp, difficulty=difficulty, overrides=overrides
+        scale,
+        seed,
+        output,
+        workers,
+        memory_limit,
+        temp,
+        difficulty=difficulty,
+        overrides=overrides,
+        sources=sources,
     )
     folders.check_replaceable(sql_dir, sql_layout(), "--out", overwrite)
     folders.check_writable(sql_dir.parent, "--out", sql_dir)
@@ -495,6 +537,8 @@ def render(
         raise ConfigError(f"--dialect: {dialect!r} is not one of {', '.join(DIALECTS)}")
     if config.scale == 0 and dialect != "duckdb":
         raise ConfigError("--scale 0 (the schema only) is rendered for DuckDB: drop --dialect")
+    if config.sources and dialect != "duckdb":
+        raise ConfigError("--sources: a subset is rendered for DuckDB for now: drop --dialect")
     if dialect not in WAREHOUSES:  # a warehouse's run.sql writes tables, not --output-dir
         # run.sql applies the same rule when it runs; refusing now saves a surprise later
         folders.check_replaceable(output, output_layout(), "--output-dir", overwrite)
@@ -586,6 +630,8 @@ def import_(
     with step_display(console) as display:
         result = import_output(config, source, overwrite=overwrite, observer=display)
     print_written(console, result.output_dir)
+    if not report_html.available():
+        console.print(report_html.MISSING_EXTRA, markup=False, soft_wrap=True)
     console.print(f"imported {source} in {result.seconds:.1f} s")
 
 
@@ -632,10 +678,12 @@ def seeds(
 
 
 @app.command(
-    epilog="Example: idrgen-duck load --output-dir ./output --db scale_test.duckdb --overwrite"
+    epilog="Example: idrgen-duck load --output-dir ./output --db scale_test.duckdb --overwrite; "
+    "or --to postgresql://me@localhost/idr --schema idrgen"
 )
 @one_line_errors
 def load(
+    context: typer.Context,
     output_dir: InputDir = "output",
     db: Annotated[
         str,
@@ -644,13 +692,43 @@ def load(
             help="OUTPUT: the DuckDB database to create (it opens in the DuckDB CLI 1.2 and up).",
         ),
     ] = "scale_test.duckdb",
+    to: Annotated[
+        str | None,
+        typer.Option(
+            metavar="URL",
+            help="OUTPUT, instead of --db: a PostgreSQL database, "
+            "postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE (pip install "
+            "'idrgen-duck\\[postgresql]'; README: Loading into PostgreSQL).",
+        ),
+    ] = None,
+    schema: Annotated[
+        str | None,
+        typer.Option(
+            metavar="NAME",
+            help=f"With --to: the schema of the tables (default {postgres_loader.DEFAULT_SCHEMA}"
+            f"); the IDR metadata goes in NAME{postgres_loader.META_SUFFIX}.",
+        ),
+    ] = None,
     overwrite: Annotated[
-        bool, flag("--overwrite", "Replace a database written earlier by `load` (nothing else).")
+        bool,
+        flag(
+            "--overwrite",
+            "Replace a database, or PostgreSQL schemas, written earlier by `load` (nothing else).",
+        ),
     ] = False,
     debug: Debug = False,
 ) -> None:
-    """Load an output folder into a DuckDB database ready for sql-identity-resolution."""
+    """Load an output folder into a DuckDB database ready for sql-identity-resolution, or
+    into PostgreSQL (--to)."""
     source = loader.checked_output(output_dir)
+    if to is not None:
+        db_given = context.get_parameter_source("db")
+        if db_given is not None and db_given.name != "DEFAULT":
+            raise ConfigError("--db and --to: give one, a DuckDB file or a PostgreSQL URL")
+        _load_postgres(source, to, schema or postgres_loader.DEFAULT_SCHEMA, overwrite)
+        return
+    if schema is not None:
+        raise ConfigError("--schema: only with --to (a PostgreSQL URL)")
     database = loader.checked_database(db, overwrite)
     tables = loader.load(source, database, overwrite=overwrite)
     typer.echo(
@@ -659,6 +737,19 @@ def load(
         "next: run sql-identity-resolution's DuckDB runner on it, then score the result with\n"
         f"  idrgen-duck evaluate --output-dir {source} "
         f"--membership {database}:idr_out.identity_resolved_membership_current"
+    )
+
+
+def _load_postgres(source: Path, url: str, schema: str, overwrite: bool) -> None:
+    """`load --to`: a line per table loaded on stderr, as `run` shows its steps."""
+    target = postgres_loader.checked_target(url, schema)
+    console = Console(stderr=True, highlight=False)
+    with step_display(console) as display:
+        done = postgres_loader.load(source, target, overwrite=overwrite, observer=display)
+    typer.echo(
+        f"wrote {target.shown}: schema {target.schema} ({len(done.tables)} tables, "
+        f"{done.rows:,} rows, {done.rows / max(done.seconds, 1e-9):,.0f} rows/s in "
+        f"{done.seconds:.1f} s) and {target.meta_schema} ({', '.join(done.meta_tables)})"
     )
 
 
@@ -745,6 +836,7 @@ def status(
         f"({int(report.get('persons_with_records', 0)):,} persons), seed {report.get('seed')}, "
         f"{report.get('difficulty')} difficulty, profile "
         f"{made.get('profile', {}).get('hash', '(not recorded)')}"
+        + (f", sources {', '.join(sources)}" if (sources := report_sources(report)) else "")
     )
     states = status_module.file_states(output, report, full)
     for state in states:
@@ -763,6 +855,18 @@ def status(
     typer.echo(f"{len(states) - differ} of {len(states)} files match the report ({compared})")
     if differ:
         raise typer.Exit(1)
+
+
+@app.command(name="report", epilog="Example: idrgen-duck report ./output")
+@one_line_errors
+def report_command(
+    out: Annotated[str, typer.Argument(metavar="OUT", help="An output folder idrgen-duck wrote.")],
+    debug: Debug = False,
+) -> None:
+    """Write OUT/stats/report.html again: the output's charts, from its report and files, as
+    one page that needs no network (needs pip install 'idrgen-duck\\[report]')."""
+    page = report_html.rewrite(Path(out).expanduser().resolve())
+    typer.echo(f"wrote {page} ({page.stat().st_size / 1e3:,.0f} KB)")
 
 
 @app.command(epilog="Example: idrgen-duck clean ./output --yes")

@@ -99,7 +99,9 @@ class RunConfig:
     difficulty: str = DEFAULT_DIFFICULTY
     # a profile's values that differ from the difficulty's defaults ('section.key', value),
     # checked by profile.parse
-    overrides: tuple[tuple[str, float | int], ...] = ()
+    overrides: tuple[tuple[str, float | int | str], ...] = ()
+    # the sources to write (plan.parse_sources): () for all 7
+    sources: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not isinstance(self.scale, int) or not (
@@ -109,6 +111,10 @@ class RunConfig:
                 f"--scale: must be {MIN_SCALE:,} to {format_scale(MAX_SCALE)} records, or 0 "
                 "for the schema only"
             )
+        if self.sources and self.scale == SCHEMA_ONLY:
+            raise ConfigError("--sources: --scale 0 writes every table's schema; drop --sources")
+        if self.sources and self.engine != "duckdb":
+            raise ConfigError("--sources: generating a subset is DuckDB's for now; drop --engine")
         if self.scale == SCHEMA_ONLY and self.engine != "duckdb":
             raise ConfigError("--scale 0 (the schema only) is written by DuckDB: drop --engine")
         if not 0 <= self.seed <= MAX_SEED:

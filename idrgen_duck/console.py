@@ -129,7 +129,9 @@ def print_summary(console: Console, report: dict[str, Any]) -> None:
     for column in ("measure", "target", "achieved"):
         graph.add_column(column, justify="left" if column == "measure" else "right")
     for t in report["tiers"] or []:
-        graph.add_row(f"tier {t['tier']}", f"{t['target']:.0%}", f"{t['share']:.1%}")
+        # a subset of the sources (--sources) has tiers but no target: those are of all 7
+        target = "-" if t["target"] is None else f"{t['target']:.0%}"
+        graph.add_row(f"tier {t['tier']}", target, f"{t['share']:.1%}")
     for o in report["crm_overlap"] or []:
         graph.add_row(
             f"{o['table_id']} overlap with CRM", f"{o['target']:.0%}", f"{o['record_share']:.1%}"

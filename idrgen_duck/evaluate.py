@@ -24,6 +24,7 @@ from idrgen_duck import db
 from idrgen_duck.config import ConfigError
 from idrgen_duck.idr_metadata import EXCLUSIONS, MAPPINGS, rules
 from idrgen_duck.plan import SOURCE_BY_ID
+from idrgen_duck.render import output_report, report_sources
 
 TRUTH = Path("truth") / "record_person.parquet"
 
@@ -214,7 +215,8 @@ def identifier_values_sql(output_dir: Path, identifiers: tuple[str, ...] = IDENT
     """(entity_key, identifier_type, value) for every record, normalised exactly as the
     emitted metadata tells the engine (mapping expression, then LOWERCASE)."""
     parts = []
-    for m in (m for m in MAPPINGS if m.identifier_type in identifiers):
+    written = report_sources(output_report(output_dir)) or tuple(SOURCE_BY_ID)  # --sources
+    for m in (m for m in MAPPINGS if m.identifier_type in identifiers and m.table_id in written):
         source = SOURCE_BY_ID[m.table_id]
         table = db.parquet(output_dir / "parquet" / f"{source.table}.parquet")
         parts.append(
@@ -313,7 +315,11 @@ def connected_components(
 
 
 def output_scale(con: duckdb.DuckDBPyConnection, output_dir: Path) -> int:
-    """The scale an output was generated at: its number of source records."""
+    """The scale an output was generated at: its report's (the rules' group limits follow
+    it, a subset of the sources included), else its number of source records."""
+    scale = output_report(output_dir).get("scale")
+    if isinstance(scale, int):
+        return scale
     row = con.execute(f"SELECT count(*) FROM {db.parquet(output_dir / TRUTH)}").fetchone()
     return int(row[0]) if row else 0
 

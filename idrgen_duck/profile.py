@@ -1,14 +1,18 @@
 """Profiles: the tunables of a run, as TOML, changed without editing SQL.
 
-This first part covers the rates of realism.py: how identities change over the history
-(`[changes]`, the `--difficulty` preset's values), the spec's edge cases (`[edge]`), and how
-each source fills its identifiers (`[noise.<source>]`). `idrgen-duck profile show` prints
-them as a valid, commented profile; `run --profile FILE` and `--set section.key=value`
-(repeatable, after the file) override them. A key is checked before any work: an unknown one
-is refused with the keys of its section, a value out of range with the range.
+It covers the rates of realism.py: how identities change over the history (`[changes]`,
+the `--difficulty` preset's values), the spec's edge cases (`[edge]`), how each source fills
+its identifiers (`[noise.<source>]`); and the dataset's proportions of plan.Shape: records
+per source, CRM overlaps, tiers, products, the history's dates, regions and countries.
+`idrgen-duck profile show` prints them as a valid, commented profile; `run --profile FILE`
+and `--set section.key=value` (repeatable, after the file) override them. A key is checked
+before any work: an unknown one is refused with the keys of its section, a value out of range
+with the range.
 
-What the templates read is `Profile.changes()`, `.edge()` and `.noise()`; the report records
-the effective overrides, so `run --from-report` regenerates the same data.
+What the templates read is `Profile.changes()`, `.edge()` and `.noise()`, and the plan's
+Shape (plan.Shape.of the same overrides); the report records the effective values, so
+`run --from-report` regenerates the same data. A combination no identity graph can meet is
+refused by Shape.check(), naming the feasible values.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import hashlib
 import json
 import sys
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 if sys.version_info >= (3, 11):
@@ -27,25 +32,51 @@ else:  # Python 3.10
 
 
 from idrgen_duck.config import ConfigError
+from idrgen_duck.plan import Shape
 from idrgen_duck.realism import (
     DEFAULT_DIFFICULTY,
     DIFFICULTY,
     EDGE,
+    NOISE_RATES,
     SOURCE_NOISE,
     EdgeCases,
     IdentityChanges,
+    NoiseRates,
     SourceNoise,
 )
 
-Value = float | int
+Value = float | int | str  # str: a date, as ISO text
 Overrides = tuple[tuple[str, Value], ...]
 
 # The numeric fields of a source's noise that a profile may set (the others are formats), for
 # the sources that have an email, or a phone, column: a key must move what it names.
 EMAIL_NOISE = ("email_present", "junk_email")
 PHONE_NOISE = ("phone_present", "junk_phone")
-# Integer fields and their least value; every other field is a share from 0 to 1.
-INTEGER_MINIMUMS = {"company_size": 2, "giant_cluster_records": 0, "giant_cluster_full_scale": 1}
+# Integer keys and their least value, date keys, weight keys (any number >= 0); every other
+# key is a share from 0 to 1.
+INTEGER_MINIMUMS = {
+    "edge.company_size": 2,
+    "edge.giant_cluster_records": 0,
+    "edge.giant_cluster_full_scale": 1,
+    "products.per_million_records": 1,
+    "products.minimum": 1,
+}
+DATE_SECTIONS = ("dates",)
+WEIGHT_SECTIONS = ("countries",)
+# A comment above each section of `profile show`.
+SECTION_NOTES = {
+    "changes": "how identities change over the history (the --difficulty preset's values)",
+    "edge": "the spec's edge cases: shares of persons, households or records, and sizes",
+    "noise": "variations: emails and names written differently, orders to a variant or gift "
+    "address, persons who moved",
+    "sources": "each source's share of --scale's records (they add up to 1)",
+    "crm_overlap": "share of each source's records whose person is also in CRM",
+    "tiers": "shares of persons by how many sources hold them (they add up to 1)",
+    "products": "products in the catalogue: per million records, and the least number",
+    "dates": "the history's first and last day",
+    "regions": "where persons live (they add up to 1)",
+    "countries": "each country's weight within its region",
+}
 
 
 def _numeric_fields(instance: object, names: tuple[str, ...] | None = None) -> dict[str, Value]:
@@ -65,13 +96,14 @@ def defaults(difficulty: str = DEFAULT_DIFFICULTY) -> dict[str, dict[str, Value]
     sections = {
         "changes": _numeric_fields(DIFFICULTY[difficulty]),
         "edge": _numeric_fields(EDGE),
+        "noise": _numeric_fields(NOISE_RATES),
     }
     for source, noise in SOURCE_NOISE.items():
         names = EMAIL_NOISE if noise.has_email else ()
         names += PHONE_NOISE if noise.phone_styles else ()
         if names:
             sections[f"noise.{source}"] = _numeric_fields(noise, names)
-    return sections
+    return sections | Shape.defaults()
 
 
 def checked(key: str, value: object) -> Value:
@@ -87,12 +119,24 @@ def checked(key: str, value: object) -> Value:
             f"--set: {key!r}: no key {name!r} in [{section}]; keys: "
             f"{', '.join(sorted(known[section]))}"
         )
-    if name in INTEGER_MINIMUMS:
-        least = INTEGER_MINIMUMS[name]
+    if key in INTEGER_MINIMUMS:
+        least = INTEGER_MINIMUMS[key]
         if not isinstance(value, int) or isinstance(value, bool) or value < least:
             raise ConfigError(f"--set: {key} = {value!r}: must be a whole number >= {least}")
         return value
-    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+    if section in DATE_SECTIONS:
+        try:
+            day = value if isinstance(value, date) else date.fromisoformat(str(value))
+        except ValueError:
+            raise ConfigError(f"--set: {key} = {value!r}: must be a date (2021-01-01)") from None
+        return day.isoformat()
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ConfigError(f"--set: {key} = {value!r}: must be a number")
+    if section in WEIGHT_SECTIONS:
+        if value < 0:
+            raise ConfigError(f"--set: {key} = {value!r}: must be a weight >= 0")
+        return float(value)
+    if not 0 <= value <= 1:
         raise ConfigError(f"--set: {key} = {value!r}: must be a share from 0 to 1")
     return float(value)
 
@@ -121,9 +165,11 @@ def parse(profile_file: Path | None, sets: list[str]) -> tuple[str | None, Overr
         try:
             value = tomllib.loads(f"v = {literal.strip()}")["v"]
         except tomllib.TOMLDecodeError:
-            raise ConfigError(f"--set: {text!r}: {literal!r} is not a number") from None
+            raise ConfigError(f"--set: {text!r}: {literal!r} is not a number or date") from None
         values[key.strip()] = checked(key.strip(), value)
-    return difficulty, tuple(sorted(values.items()))
+    overrides = tuple(sorted(values.items()))
+    Shape.of(overrides).check()  # the proportions together: what no identity graph can meet
+    return difficulty, overrides
 
 
 def _flattened(document: dict[str, object], prefix: str = "") -> list[tuple[str, object]]:
@@ -154,6 +200,9 @@ class Profile:
 
     def edge(self) -> EdgeCases:
         return dataclasses.replace(EDGE, **self._section("edge"))
+
+    def noise_rates(self) -> NoiseRates:
+        return dataclasses.replace(NOISE_RATES, **self._section("noise"))
 
     def noise(self) -> dict[str, SourceNoise]:
         return {
@@ -188,6 +237,10 @@ def toml(difficulty: str = DEFAULT_DIFFICULTY, overrides: Overrides = ()) -> str
         f'difficulty = "{difficulty}"  # the preset of [changes]; --difficulty chooses it',
     ]
     for section, values in effective.items():
-        lines += ["", f"[{section}]"]
-        lines += [f"{name} = {value!r}" for name, value in values.items()]
+        note = SECTION_NOTES.get(section)
+        if section.startswith("noise."):
+            note = "how this source fills its identifiers: present, or junk (test@test.com)"
+        lines += ["", f"# {note}", f"[{section}]"]
+        # a date is a bare TOML date; numbers as Python writes them, which TOML reads
+        lines += [f"{name} = {value}" for name, value in values.items()]
     return "\n".join(lines) + "\n"

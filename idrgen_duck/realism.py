@@ -57,6 +57,22 @@ ADDRESS_VARIATIONS: dict[str, float] = {
     "address_gift": 2.0,  # shipped to a friend who is not a customer: an address of its own
 }
 MOVED_SHARE = 0.08  # persons who moved: half of their orders go to their new address
+ADDRESS_VARIATION_RATE = 0.05  # orders whose shipping address differs (ADDRESS_VARIATIONS)
+
+
+@dataclass(frozen=True)
+class NoiseRates:
+    """The variations' overall rates (a profile's [noise]): what share of records write an
+    email or a name differently (EMAIL_VARIATIONS, NAME_VARIATIONS), of orders ship to a
+    variant or gift address, and of persons who moved."""
+
+    email_variation: float = EMAIL_VARIATION_RATE
+    name_variation: float = NAME_VARIATION_RATE
+    address_variation: float = ADDRESS_VARIATION_RATE
+    moved: float = MOVED_SHARE
+
+
+NOISE_RATES = NoiseRates()
 
 # Data-quality defects of non-key fields, as shares of records: (table, column) -> defect
 # weights, 'none' being the clean case. Keys and identifiers are never touched here.
@@ -293,9 +309,10 @@ def template_globals(
     changes: IdentityChanges,
     edge: EdgeCases,
     noise: dict[str, SourceNoise],
+    rates: NoiseRates = NOISE_RATES,
 ) -> dict[str, object]:
     """Everything above, as the names the SQL macros use, with a profile's identity changes,
-    edge cases and source noise (profile.Profile)."""
+    edge cases, source noise and variation rates (profile.Profile)."""
     return {
         "changes": changes,
         "surname_taking": SURNAME_TAKING,
@@ -304,10 +321,10 @@ def template_globals(
         "shared_emails": SHARED_EMAILS,
         "shared_phones": SHARED_PHONES,
         "email_variations": EMAIL_VARIATIONS,
-        "email_variation_rate": EMAIL_VARIATION_RATE,
+        "email_variation_rate": rates.email_variation,
         "plus_addressing": PLUS_ADDRESSING,
         "name_variations": NAME_VARIATIONS,
-        "name_variation_rate": NAME_VARIATION_RATE,
+        "name_variation_rate": rates.name_variation,
         "junk_emails": JUNK_EMAILS,
         "junk_phones": JUNK_PHONES,
         "giant_cluster_email": GIANT_CLUSTER_EMAIL,
@@ -315,8 +332,8 @@ def template_globals(
         "n_companies": max(3, persons // edge.company_size),
         "time_profiles": TIME_PROFILES,
         "address_variations": ADDRESS_VARIATIONS,
-        "address_variation_rate": 0.05,
-        "moved_share": MOVED_SHARE,
+        "address_variation_rate": rates.address_variation,
+        "moved_share": rates.moved,
         "field_defects": FIELD_DEFECTS,
         "established_share": ESTABLISHED_SHARE,
         "travel_share": TRAVEL_SHARE,

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import operator
 import re
 from collections.abc import Callable
@@ -44,6 +45,7 @@ PREFIX = "__idr_"
 OUTPUT_FOLDERS = ("parquet", "metadata", "stats", "truth")
 REPORT = "stats/generation_report.json"
 REFERENCE = "stats/reference.json"
+REPORT_PAGE = "stats/report.html"  # written when the `report` extra is installed
 OUTPUT_MARKER = f"stats/{MARKER}"
 # How every output file is written (copy_parquet in sql/macros/output.sql; the benchmark's bare
 # write uses them too). zstd level 1, not the default 3: DuckDB dictionary-encodes the columns
@@ -180,10 +182,10 @@ class CalendarYear:
     november_first_day: int  # epoch day of November 1st
 
 
-def calendar_globals() -> dict[str, object]:
+def calendar_globals(shape: plan_module.Shape) -> dict[str, object]:
     """The generated history's time constants, as integers (sql/macros/calendar.sql)."""
-    first = epoch_seconds(plan_module.HISTORY_START)
-    last = epoch_seconds(plan_module.AS_OF)
+    first = epoch_seconds(shape.history_start_time)
+    last = epoch_seconds(shape.as_of_time)
     years = range(datetime.fromtimestamp(first, timezone.utc).year,
                   datetime.fromtimestamp(last, timezone.utc).year + 1)  # fmt: skip
     as_of_day = last // 86400
@@ -192,7 +194,7 @@ def calendar_globals() -> dict[str, object]:
         "as_of_s": last,
         "as_of_year": years[-1],
         "history_days": (last - first) // 86400 + 1,
-        "established_since_s": epoch_seconds(plan_module.ESTABLISHED_SINCE),
+        "established_since_s": epoch_seconds(shape.established_since_time),
         # the Monday of as_of's week (1970-01-01, day 0, was a Thursday)
         "as_of_monday": as_of_day - (as_of_day + 3) % 7,
         "calendar_years": [
@@ -241,6 +243,8 @@ def make_environment(
     env.globals["written_as_folders"] = written_as_folders
     env.filters["column_name"] = column_name
     env.filters["coalesced"] = lambda column: f"coalesce({column}, '')"
+    # a profile's country weight as a CASE branch, to 9 decimals (the draw keeps 6)
+    env.filters["country_weight_case"] = lambda pair: f"WHEN '{pair[0]}' THEN {pair[1]:.9f}"
     registry = StreamRegistry()
     env.globals["stream_id"] = registry
     env.globals["P"] = PREFIX
@@ -257,10 +261,12 @@ def make_environment(
     env.globals["plan"] = plan
     env.globals["source_by_id"] = SOURCE_BY_ID
     env.globals["tier_minimums"] = plan_module.TIER_MINIMUMS
-    env.globals["as_of"] = plan_module.AS_OF
-    env.globals["history_start"] = plan_module.HISTORY_START
+    # the history's dates: a profile's, or the defaults where no plan is rendered
+    shape = plan.shape if plan is not None else plan_module.Shape()
+    env.globals["as_of"] = shape.as_of_time
+    env.globals["history_start"] = shape.history_start_time
     env.globals["mixed_seed"] = randomness.seed_mix
-    env.globals.update(calendar_globals())
+    env.globals.update(calendar_globals(shape))
     env.globals.update(distributions.template_globals())
     if plan is not None:
         profile = Profile(plan.config.difficulty, plan.config.overrides)
@@ -273,10 +279,12 @@ def make_environment(
                 profile.changes(),
                 profile.edge(),
                 profile.noise(),
+                profile.noise_rates(),
             )
         )
         env.globals["calibration"] = plan.calibration
-        env.globals["source_count_shares"] = plan_module.SOURCE_COUNT_SHARES
+        env.globals["source_count_shares"] = plan.shape.source_count_shares
+        env.globals["country_weights"] = plan.shape.country_weights_effective()
 
     def dispatch(name: str) -> Callable[..., Any]:
         """dbt-style: `rand` -> `duckdb__rand` (`warehouse__rand` serves Snowflake and
@@ -318,10 +326,15 @@ SCHEMA_ONLY_STEPS = ("tables/000_setup.sql", "schema_only/010_empty_tables.sql",
 
 
 def step_templates(plan: Plan) -> list[str]:
-    """The templates of a run's steps, as paths under sql/."""
+    """The templates of a run's steps, as paths under sql/ (a source not written has none)."""
     if plan.config.scale == 0:
         return list(SCHEMA_ONLY_STEPS)
-    return [f"tables/{name}" for name in _table_templates()]
+    skipped = {
+        catalog.TABLE_BY_FILE[f"parquet/{s.table}"].template
+        for s in SOURCES
+        if s not in plan.written
+    }
+    return [f"tables/{name}" for name in _table_templates() if name not in skipped]
 
 
 def metadata_names() -> list[str]:
@@ -329,17 +342,33 @@ def metadata_names() -> list[str]:
     return sorted(p.name for p in resources.sql_dir().joinpath("metadata").glob("*.sql"))
 
 
-def parquet_files() -> list[str]:
-    """Every Parquet file of an output, as 'folder/name' without the extension (the
-    catalog's tables, in its order)."""
-    return [table.file for table in catalog.TABLES]
+def parquet_files(sources: tuple[str, ...] = ()) -> list[str]:
+    """The Parquet files of an output, as 'folder/name' without the extension (the catalog's
+    tables, in its order): every one, or those of the `sources` written (--sources)."""
+    skipped = {f"parquet/{s.table}" for s in SOURCES if sources and s.table_id not in sources}
+    return [table.file for table in catalog.TABLES if table.file not in skipped]
+
+
+def report_sources(report: dict[str, Any]) -> tuple[str, ...]:
+    """The sources an output holds, from its report: () for all (reports before --sources
+    have no list)."""
+    written = tuple(report.get("sources") or ())
+    return () if len(written) == len(SOURCES) else written
+
+
+def output_report(output_dir: Path) -> dict[str, Any]:
+    """An output folder's generation report, or {} where it has none (or none yet)."""
+    try:
+        return dict(json.loads((output_dir / REPORT).read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return {}
 
 
 def output_layout() -> Layout:
     """What an output folder holds; anything else in one is a user's, never replaced."""
     files = [f"{name}.parquet" for name in parquet_files()]
     files += [f"metadata/{name}" for name in metadata_names()]
-    return make_layout("output", OUTPUT_MARKER, [*files, REPORT, REFERENCE])
+    return make_layout("output", OUTPUT_MARKER, [*files, REPORT, REFERENCE, REPORT_PAGE])
 
 
 SQL_SCRIPT = "run.sql"
@@ -383,13 +412,16 @@ def render_run(
     context = {
         "cfg": plan.config,
         "sources": SOURCES,
+        # the sources this run writes (--sources), the identity graph being the whole one
+        "written_sources": plan.written,
         "records": plan.records,
         "out": output_dir.rstrip("/"),
         "temp_dir": temp_dir,
         "activity": plan_module.ACTIVITY,
         "email_patterns": plan_module.EMAIL_PATTERNS,
-        "tier_targets": plan_module.TIER_TARGETS,
-        "checksummed": parquet_files(),
+        "tier_targets": plan.tier_targets,
+        "crm_overlap_targets": plan.crm_overlap_targets,
+        "checksummed": parquet_files(plan.config.sources),
         "catalog_tables": catalog.TABLES,
         "output_marker": OUTPUT_MARKER,
     }
@@ -424,7 +456,7 @@ def render_metadata(
     files = {}
     for path in sorted(resources.sql_dir().joinpath("metadata").glob("*.sql")):
         files[path.name] = env.get_template(f"metadata/{path.name}").render(
-            sources=SOURCES, table_prefix=prefix, **metadata_context(plan.config.scale)
+            sources=plan.written, table_prefix=prefix, **metadata_context(plan.config.scale)
         )
     return files
 

@@ -21,7 +21,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Protocol
 
-from idrgen_duck import evaluate, folders, preflight
+from idrgen_duck import evaluate, folders, preflight, report_html
 from idrgen_duck.config import RunConfig
 from idrgen_duck.engines import DuckDBEngine, Engine, SparkEngine
 from idrgen_duck.plan import Plan, make_plan
@@ -256,6 +256,9 @@ def produce(
         result.seconds = time.perf_counter() - started
         result.peak_rss_bytes = peak_rss_bytes()
         _complete_report(staging / REPORT, result, runner or {"runner": "idrgen-duck run"})
+        if report_html.available():  # the optional `report` extra; the CLI says how to get it
+            with contextlib.closing(report_engine(config, work)) as reading:
+                report_html.write_page(staging, reading.con)
         folders.remove_work_folder(work)
         folders.publish(staging, output_dir, layout, "--output-dir")
     except BaseException:

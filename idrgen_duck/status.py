@@ -20,7 +20,7 @@ import duckdb
 from idrgen_duck import db, folders, profile
 from idrgen_duck.checksums import content_checksum
 from idrgen_duck.config import ConfigError
-from idrgen_duck.render import REPORT, output_layout, parquet_files
+from idrgen_duck.render import REPORT, output_layout, parquet_files, report_sources
 
 
 @dataclass(frozen=True)
@@ -48,10 +48,10 @@ def read_report(output_dir: Path) -> dict[str, Any]:
 
 def report_parameters(
     path: Path,
-) -> tuple[str, str, str, tuple[tuple[str, float | int], ...]]:
-    """(scale, seed, difficulty, profile overrides) of a generation report, for `run
-    --from-report`: what decides the data (the worker count and the memory limit never
-    change it)."""
+) -> tuple[str, str, str, tuple[tuple[str, float | int | str], ...], str | None]:
+    """(scale, seed, difficulty, profile overrides, sources or None for all) of a generation
+    report, for `run --from-report`: what decides the data (the worker count and the memory
+    limit never change it)."""
     try:
         report = json.loads(path.read_text(encoding="utf-8"))
         values = (report["scale"], report["seed"], report["difficulty"])
@@ -62,7 +62,14 @@ def report_parameters(
             f"--from-report: {path} is not a generation report ({type(error).__name__}: "
             f"{error}); give an output's stats/generation_report.json"
         ) from None
-    return str(values[0]), str(values[1]), str(values[2]), checked
+    sources = report_sources(report)
+    return (
+        str(values[0]),
+        str(values[1]),
+        str(values[2]),
+        checked,
+        ",".join(sources) if sources else None,
+    )
 
 
 def file_states(output_dir: Path, report: dict[str, Any], full: bool) -> list[FileState]:
@@ -71,7 +78,7 @@ def file_states(output_dir: Path, report: dict[str, Any], full: bool) -> list[Fi
     checksums: dict[str, str] = report.get("checksums", {})
     states = []
     with contextlib.closing(duckdb.connect()) as con:
-        for name in parquet_files():
+        for name in parquet_files(report_sources(report)):
             path = output_dir / f"{name}.parquet"
             expected_rows = int(checksums[name].split(":")[0]) if name in checksums else None
             if not path.exists():

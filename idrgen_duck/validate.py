@@ -14,11 +14,11 @@ from pathlib import Path
 
 import duckdb
 
-from idrgen_duck import db
+from idrgen_duck import catalog, db
 from idrgen_duck.checksums import content_checksum
 from idrgen_duck.idr_metadata import MAPPINGS
-from idrgen_duck.plan import SOURCE_BY_ID, SOURCES, TIER_TARGETS, split_records
-from idrgen_duck.render import make_environment, parquet_files
+from idrgen_duck.plan import SOURCE_BY_ID, SOURCES, Shape, Source, split_records
+from idrgen_duck.render import make_environment, parquet_files, report_sources
 
 MEMORY_HEADROOM = 1.5 * 2**30  # peak RSS may exceed DuckDB's memory limit by this much
 
@@ -69,6 +69,17 @@ class Validator:
         self.out = output_dir
         self.con = db.connect()
         self.report: dict = {}
+        self.sources: tuple[str, ...] = ()  # the report's --sources: () for all
+
+    @property
+    def written(self) -> tuple[Source, ...]:
+        return tuple(s for s in SOURCES if not self.sources or s.table_id in self.sources)
+
+    def holds(self, table: str) -> bool:
+        """Whether the output has this table (a source not written has none)."""
+        return table not in {s.table for s in SOURCES} or any(
+            s.table == table for s in self.written
+        )
 
     def file(self, table: str, folder: str = "parquet") -> Path:
         return self.out / folder / f"{table}.parquet"
@@ -84,7 +95,7 @@ class Validator:
 
     def files_readable(self) -> Check:
         bad, sums = [], self.report.get("checksums", {})
-        names = parquet_files()
+        names = parquet_files(self.sources)
         mismatched = []
         for name in names:
             path = self.out / f"{name}.parquet"
@@ -104,15 +115,26 @@ class Validator:
             bad.append("the report holds no checksums")
         return Check.of("files readable, checksums match the report", bad, f"{len(names)} files")
 
+    def shape(self) -> Shape:
+        """The proportions the run was made for: its profile's, recorded in the report."""
+        values = self.report.get("run", {}).get("profile", {}).get("values", {})
+        return Shape.of(tuple(values.items()))
+
     def record_counts(self) -> Check:
         scale = int(self.report.get("scale", 0))
-        wanted = split_records(scale)
+        wanted = split_records(scale, self.shape().source_shares)
         wrong = []
-        for s in SOURCES:
+        for s in self.written:
             rows = self.one(f"SELECT count(*) FROM {self.rel(s.table)}")
             if rows != wanted.get(s.table_id):
                 wrong.append(f"{s.table} {rows:,} (want {wanted.get(s.table_id, 0):,})")
-        return Check.of("record counts match the targets", wrong, f"{scale:,} records in 7 sources")
+        return Check.of(
+            "record counts match the targets",
+            wrong,
+            f"{scale:,} records in 7 sources"
+            if not self.sources
+            else f"{', '.join(self.sources)} of {scale:,} records in 7 sources",
+        )
 
     def graph(self) -> Check:
         truth = self.rel("record_person", "truth")
@@ -131,14 +153,20 @@ class Validator:
                     FROM {persons} GROUP BY 1"""
             ).fetchall()
         )
-        for tier, target in TIER_TARGETS.items():
+        # the targets the run was made for: the spec's, or its profile's
+        # a subset: its persons' tiers count only the sources written, so the targets (of all
+        # 7) do not apply; CRM overlaps do, where CRM is written
+        tier_targets = dict(self.shape().tier_shares) if not self.sources else {}
+        overlap_targets = dict(self.shape().crm_overlaps) if self.holds("crm_customers") else {}
+        for tier, target in tier_targets.items():
             share = float(tiers.get(tier, 0))
             figures.append(f"{tier} {share:.1%}")
             if abs(share - target) > tolerance:
                 problems.append(f"{tier} {share:.1%} (want {target:.0%})")
-        for s in SOURCES:
-            if s.crm_overlap is None:
+        for s in self.written:
+            if s.table_id not in overlap_targets:
                 continue
+            wanted = float(overlap_targets[s.table_id])
             share = float(
                 self.one(
                     f"SELECT avg(CASE WHEN p.crm THEN 1.0 ELSE 0 END) FROM {truth} t "
@@ -147,8 +175,8 @@ class Validator:
                 or 0
             )
             figures.append(f"{s.table_id} {share:.1%}")
-            if abs(share - s.crm_overlap) > tolerance:
-                problems.append(f"{s.table_id} overlap {share:.1%} (want {s.crm_overlap:.0%})")
+            if abs(share - wanted) > tolerance:
+                problems.append(f"{s.table_id} overlap {share:.1%} (want {wanted:.0%})")
         return Check.of(
             f"tiers and CRM overlaps within {tolerance:.1%}", problems, ", ".join(figures)
         )
@@ -162,6 +190,8 @@ class Validator:
         rules += [(t, c, pattern, []) for (t, c), pattern in FORMATS.items()]
         problems = []
         for table, column, pattern, allowed in rules:
+            if not self.holds(table):
+                continue
             n = self.one(
                 f"SELECT count(*) FROM {self.rel(table)} WHERE {column} IS NOT NULL "
                 f"AND NOT regexp_matches({column}, ?) AND NOT list_contains(?, {column})",
@@ -177,26 +207,20 @@ class Validator:
 
     def keys(self) -> Check:
         problems = []
-        for table, key in [("products", "product_id"), *((s.table, s.key_column) for s in SOURCES)]:
+        keys = [("products", "product_id"), *((s.table, s.key_column) for s in self.written)]
+        for table, key in keys:
             dup = self.one(f"SELECT count(*) - count(DISTINCT {key}) FROM {self.rel(table)}")
             if dup:
                 problems.append(f"{table}.{key}: {dup} duplicates")
-        references = [
-            (t, "product_id", "products", "product_id")
-            for t in (
-                "ecom_transactions",
-                "pos_transactions",
-                "survey_responses",
-                "product_reviews",
-            )
-        ] + [("survey_responses", "order_id", "ecom_transactions", "order_id")]
-        for table, column, parent, parent_column in references:
+        for ref in catalog.REFERENCES:  # the spec's links between tables
+            if not (self.holds(ref.table) and self.holds(ref.parent)):
+                continue
             orphans = self.one(
-                f"SELECT count(*) FROM {self.rel(table)} t ANTI JOIN {self.rel(parent)} p "
-                f"ON p.{parent_column} = t.{column} WHERE t.{column} IS NOT NULL"
+                f"SELECT count(*) FROM {self.rel(ref.table)} t ANTI JOIN {self.rel(ref.parent)} p "
+                f"ON p.{ref.parent_column} = t.{ref.column} WHERE t.{ref.column} IS NOT NULL"
             )
             if orphans:
-                problems.append(f"{table}.{column}: {orphans} not in {parent}")
+                problems.append(f"{ref.table}.{ref.column}: {orphans} not in {ref.parent}")
         return Check.of("primary keys unique, references resolve", problems, "8 keys, 5 references")
 
     def timestamps(self) -> Check:
@@ -207,10 +231,12 @@ class Validator:
         ]
         problems = []
         for table, earlier, later in pairs:
+            if not self.holds(table):
+                continue
             n = self.one(f"SELECT count(*) FROM {self.rel(table)} WHERE {earlier} > {later}")
             if n:
                 problems.append(f"{table}: {n} with {earlier} > {later}")
-        n = self.one(
+        n = self.holds("survey_responses") and self.one(
             f"""SELECT count(*) FROM {self.rel("survey_responses")} s
                 JOIN (SELECT order_id, min(order_date) AS d FROM {self.rel("ecom_transactions")}
                       GROUP BY order_id) e USING (order_id) WHERE s.submitted_at < e.d"""
@@ -222,7 +248,7 @@ class Validator:
     def truth_coverage(self) -> Check:
         truth = self.rel("record_person", "truth")
         problems = []
-        for s in SOURCES:
+        for s in self.written:
             n = self.one(
                 f"""SELECT (SELECT count(*) FROM {self.rel(s.table)} x ANTI JOIN {truth} t
                             ON t.table_id = '{s.table_id}' AND t.record_key = x.{s.key_column})
@@ -269,6 +295,7 @@ class Validator:
             self.report = json.loads(report_path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as error:
             return [Check("report readable", False, f"stats/generation_report.json: {error}")]
+        self.sources = report_sources(self.report)
         checks: list[Callable[[], Check]] = [
             self.files_readable,
             self.record_counts,

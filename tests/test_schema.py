@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from idrgen_duck import catalog
+from idrgen_duck import catalog, report_html
 from idrgen_duck.render import parquet_files
 from tests.conftest import parquet
 
@@ -57,6 +57,7 @@ def test_output_layout(small: Path) -> None:
             )
         ]
         + ["stats/generation_report.json", "stats/reference.json", "stats/.idrgen-duck"]
+        + (["stats/report.html"] if report_html.available() else [])  # the `report` extra
     )
 
 

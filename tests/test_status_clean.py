@@ -111,7 +111,7 @@ def test_run_from_report_regenerates_the_same_data(small: Path, tmp_path: Path) 
     clash = cli("run", "--from-report", str(report), "--seed", "3",
                 "--output-dir", str(tmp_path / "x"))  # fmt: skip
     assert (clash.returncode, clash.stderr.strip()) == (2, (
-        "error: --from-report: the report gives the scale, seed, difficulty and profile; "
-        "drop --seed"
+        "error: --from-report: the report gives the scale, seed, difficulty, profile and "
+        "sources; drop --seed"
     ))  # fmt: skip
     assert not (tmp_path / "x").exists()

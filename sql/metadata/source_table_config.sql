@@ -1,4 +1,4 @@
--- idr_meta.source_table: the 7 sources, keyed by their primary keys. Idempotent: loading this
+-- idr_meta.source_table: the sources written (all 7 unless --sources), keyed by their primary keys. Idempotent: loading this
 -- file twice leaves the same rows. table_fqn names the tables `idrgen-duck load` creates
 -- (a warehouse render: the tables run.sql creates in its target).
 DELETE FROM idr_meta.source_table

@@ -1,8 +1,12 @@
 -- Lookup tables from the committed seed CSVs (seeds/), bucketed for weighted draws. Money
 -- and rates become integers here (cents, thousandths), so no later step divides a float.
+{# a profile's [regions] / [countries] replace the seeds' weights (plan.Shape) #}
+{% set country_weight = 'weight' if country_weights is none else
+   'CASE country_code ' ~ (country_weights.items() | map('country_weight_case') | join(' ')) ~ ' ELSE 0 END' %}
 {{ create_bucketed('countries', 'countries.csv', "'all'", 'country_code',
    ['country_code', 'region', 'calling_code', 'trunk_prefix', 'currency',
-    'CAST(utc_offset_hours AS INTEGER) AS utc_offset_hours', 'name_order', 'street_format']) }}
+    'CAST(utc_offset_hours AS INTEGER) AS utc_offset_hours', 'name_order', 'street_format'],
+   weight=country_weight) }}
 
 {{ create_bucketed('locales', 'country_locales.csv', 'country_code', 'locale', ['locale']) }}
 

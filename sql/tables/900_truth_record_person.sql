@@ -6,7 +6,7 @@
 -- instead of re-reading the written files. Rows in source order, then record number (POS's
 -- anonymous walk-ins after its known records): one SELECT per source.
 {% set branches = [] %}
-{% for s in sources %}
+{% for s in written_sources %}
 {% set branch %}
 SELECT '{{ s.table_id }}:' || {{ source_key(s.table_id, 'd.record_no') }} AS entity_key,
        '{{ s.table_id }}' AS table_id,

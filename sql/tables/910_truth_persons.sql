@@ -20,4 +20,9 @@ SELECT person_id, household_id, region, country_code, locale, gender,
        {% endfor %}
 -- stored in person order (020_persons.sql)
 FROM {{ P }}persons
+{% if not plan.writes_all_sources %}
+-- --sources: the persons with a record in a source written (tier, source_count and the
+-- records_ columns describe the whole identity graph)
+WHERE {% for s in written_sources %}n_{{ s.table_id }} > 0{{ ' OR ' if not loop.last }}{% endfor %}
+{% endif %}
 {% endcall %}
