@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from idrgen_duck import resources
+from idrgen_duck import catalog, resources
 from idrgen_duck.config import ConfigError, RunConfig
 
 
@@ -22,22 +22,26 @@ class Source:
 
     table_id: str  # the id used in entity keys and in idr_meta.source_table
     table: str  # the Parquet file / table name of the spec
-    key_column: str  # the spec's primary key column
     key_prefix: str  # primary keys are '<prefix><10 digits>'
     share: float  # share of the scale's records
     crm_overlap: float | None  # share of the source's records whose person is also in CRM
     persons_weight: float  # relative number of distinct persons (see identity-graph notes)
 
+    @property
+    def key_column(self) -> str:
+        """The spec's primary key column, as the catalog has it."""
+        return catalog.TABLE_BY_FILE[f"parquet/{self.table}"].key
+
 
 # Order matters: it is the order of the output tables and of the membership draws.
 SOURCES: tuple[Source, ...] = (
-    Source("crm", "crm_customers", "customer_id", "CUST-", 0.16, None, 0.75),
-    Source("ecom", "ecom_transactions", "transaction_id", "TXN-", 0.30, 0.70, 0.30),
-    Source("loyalty", "loyalty_members", "member_id", "MBR-", 0.12, 0.80, 0.55),
-    Source("mobile", "mobile_app_users", "app_user_id", "APP-", 0.20, 0.50, 0.42),
-    Source("pos", "pos_transactions", "pos_transaction_id", "POS-", 0.16, 0.30, 0.12),
-    Source("survey", "survey_responses", "response_id", "RSP-", 0.04, 0.60, 0.15),
-    Source("review", "product_reviews", "review_id", "REV-", 0.02, 0.40, 0.08),
+    Source("crm", "crm_customers", "CUST-", 0.16, None, 0.75),
+    Source("ecom", "ecom_transactions", "TXN-", 0.30, 0.70, 0.30),
+    Source("loyalty", "loyalty_members", "MBR-", 0.12, 0.80, 0.55),
+    Source("mobile", "mobile_app_users", "APP-", 0.20, 0.50, 0.42),
+    Source("pos", "pos_transactions", "POS-", 0.16, 0.30, 0.12),
+    Source("survey", "survey_responses", "RSP-", 0.04, 0.60, 0.15),
+    Source("review", "product_reviews", "REV-", 0.02, 0.40, 0.08),
 )
 SOURCE_BY_ID = {s.table_id: s for s in SOURCES}
 NON_CRM = tuple(s for s in SOURCES if s.table_id != "crm")
