@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+import jinja2
+
 from idrgen_duck.realism import email_group_limit
 
 # Column that says when a record last changed (the engine casts it to TIMESTAMP).
@@ -69,9 +71,16 @@ class Mapping:
 @cache
 def identifier_expression(kind: str, column: str, dialect: str = "duckdb") -> str:
     """The IDR engine's normalisation of an identifier of `kind` held in `column`."""
+    return str(_macros(dialect).globals["identifier_value"](kind, column))
+
+
+@cache
+def _macros(dialect: str) -> jinja2.Environment:
+    """A dialect's macro environment, made once: making one loads every macro file (0.1 s;
+    the reference asks for some 20 expressions at the start of every run)."""
     from idrgen_duck.render import make_environment  # render reads this module's values
 
-    return str(make_environment(dialect=dialect).globals["identifier_value"](kind, column))
+    return make_environment(dialect=dialect)
 
 
 MAPPINGS = (

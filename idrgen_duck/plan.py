@@ -151,8 +151,6 @@ class Shape:
     region_shares: Pairs = ()
     country_weights: Pairs = ()
 
-    SECTIONS = ("sources", "crm_overlap", "tiers", "products", "dates", "regions", "countries")
-
     @staticmethod
     def defaults() -> dict[str, dict[str, float | int | str]]:
         """Every key a profile may set here, with its default, by section."""

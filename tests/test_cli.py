@@ -56,7 +56,7 @@ def test_help_says_what_each_value_is_and_shows_an_example(command: str, shown: 
 
 @needs_cli
 def test_workers_above_the_cores_are_capped_with_a_notice(tmp_path: Path) -> None:
-    done = cli("run", "--scale", "20K", "--workers", "10000", "--output-dir", str(tmp_path / "o"))
+    done = cli("run", "--scale", "1K", "--workers", "10000", "--output-dir", str(tmp_path / "o"))
     assert done.returncode == 0, done.stderr
     cores = os.cpu_count() or 1
     first = done.stderr.splitlines()[0]
@@ -70,7 +70,7 @@ def test_overwrite_replaces_an_earlier_output_after_success(tmp_path: Path, smal
     shutil.copytree(small, out)
     before = output_checksums(out)
     result = runner.invoke(
-        app, ["run", "--scale", "20K", "--seed", "8", "--output-dir", str(out), "--overwrite"]
+        app, ["run", "--scale", "1K", "--seed", "8", "--output-dir", str(out), "--overwrite"]
     )
     assert result.exit_code == 0, result.output
     assert output_checksums(out) != before  # seed 8's data, not seed 7's
@@ -79,19 +79,19 @@ def test_overwrite_replaces_an_earlier_output_after_success(tmp_path: Path, smal
 
 def test_overwrite_replaces_an_empty_folder(tmp_path: Path) -> None:
     (tmp_path / "out").mkdir()
-    result = runner.invoke(app, ["run", "--scale", "20K", "--output-dir", str(tmp_path / "out")])
+    result = runner.invoke(app, ["run", "--scale", "1K", "--output-dir", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out" / "stats" / ".idrgen-duck").is_file()
 
 
 @needs_cli
 def test_json_keeps_the_progress_on_stderr(tmp_path: Path) -> None:
-    done = cli("run", "--scale", "20K", "--json", "--output-dir", str(tmp_path / "o"))
+    done = cli("run", "--scale", "1K", "--json", "--output-dir", str(tmp_path / "o"))
     assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout)["scale"] == 20_000
+    assert json.loads(done.stdout)["scale"] == 1_000
     assert "020_persons" in done.stderr and "930_reference" in done.stderr
-    quiet = cli("run", "--scale", "20K", "--json", "--quiet", "--output-dir", str(tmp_path / "q"))
-    assert json.loads(quiet.stdout)["scale"] == 20_000 and quiet.stderr == ""
+    quiet = cli("run", "--scale", "1K", "--json", "--quiet", "--output-dir", str(tmp_path / "q"))
+    assert json.loads(quiet.stdout)["scale"] == 1_000 and quiet.stderr == ""
 
 
 def test_render_writes_numbered_files_run_sql_and_a_marker(tmp_path: Path) -> None:
@@ -152,7 +152,7 @@ def test_run_sql_refuses_a_foreign_output_folder_and_replaces_only_its_own(
 @needs_cli
 def test_installed_command_runs_outside_the_checkout(tmp_path: Path) -> None:
     """The installed package carries its SQL and seeds: run it from an unrelated folder."""
-    done = cli("run", "--scale", "20K", "--seed", "3", "--output-dir", "out", cwd=tmp_path)
+    done = cli("run", "--scale", "1K", "--seed", "3", "--output-dir", "out", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "out" / "truth" / "record_person.parquet").exists()
     assert "records/s" in done.stderr
