@@ -23,8 +23,8 @@ import duckdb
 from idrgen_duck import db
 from idrgen_duck.config import ConfigError
 from idrgen_duck.idr_metadata import EXCLUSIONS, MAPPINGS, rules
-from idrgen_duck.plan import SOURCE_BY_ID
-from idrgen_duck.render import output_report, report_sources
+from idrgen_duck.plan import SOURCE_BY_ID, sources_written
+from idrgen_duck.render import output_report, output_sources
 
 TRUTH = Path("truth") / "record_person.parquet"
 
@@ -215,7 +215,7 @@ def identifier_values_sql(output_dir: Path, identifiers: tuple[str, ...] = IDENT
     """(entity_key, identifier_type, value) for every record, normalised exactly as the
     emitted metadata tells the engine (mapping expression, then LOWERCASE)."""
     parts = []
-    written = report_sources(output_report(output_dir)) or tuple(SOURCE_BY_ID)  # --sources
+    written = {s.table_id for s in sources_written(output_sources(output_dir))}  # --sources
     for m in (m for m in MAPPINGS if m.identifier_type in identifiers and m.table_id in written):
         source = SOURCE_BY_ID[m.table_id]
         table = db.parquet(output_dir / "parquet" / f"{source.table}.parquet")

@@ -13,7 +13,7 @@ import duckdb
 
 from idrgen_duck import __version__, catalog, db, folders, interrupts
 from idrgen_duck.config import ConfigError
-from idrgen_duck.render import output_report, parquet_files, report_sources
+from idrgen_duck.render import output_sources, parquet_files
 
 # The database opens in DuckDB releases from 1.2 on, the CLI of the README's test extra
 # (duckdb-cli 1.5) included: DuckDB 2.0 otherwise writes storage version 69, which the 1.5
@@ -130,7 +130,7 @@ def load(output_dir: Path, database: Path, overwrite: bool = False) -> list[str]
     parquet = output_dir / "parquet"
     # the catalog's tables under parquet/ that the output holds (all, or those of its
     # --sources); the truth stays out: the engine must not see it
-    held = parquet_files(report_sources(output_report(output_dir)))
+    held = parquet_files(output_sources(output_dir))
     tables = [t.name for t in catalog.TABLES if t.file in held and t.file.startswith("parquet/")]
     missing = [t for t in tables if not (parquet / f"{t}.parquet").exists()]
     missing += [f for f in METADATA_FILES if not (output_dir / "metadata" / f).exists()]

@@ -49,6 +49,11 @@ NON_CRM = tuple(s for s in SOURCES if s.table_id != "crm")
 NEEDS = {"survey": "ecom"}
 
 
+def sources_written(chosen: tuple[str, ...]) -> tuple[Source, ...]:
+    """The sources a run writes: those of --sources, or all of them for ()."""
+    return tuple(s for s in SOURCES if not chosen or s.table_id in chosen)
+
+
 def parse_sources(text: str | None) -> tuple[str, ...]:
     """--sources crm,ecom: the sources to write, in plan order; () for all of them.
 
@@ -388,8 +393,7 @@ class Plan:
     @property
     def written(self) -> tuple[Source, ...]:
         """The sources this run writes: all, or those of --sources."""
-        chosen = self.config.sources
-        return tuple(s for s in SOURCES if not chosen or s.table_id in chosen)
+        return sources_written(self.config.sources)
 
     @property
     def written_records(self) -> int:

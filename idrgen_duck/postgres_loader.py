@@ -35,7 +35,7 @@ from idrgen_duck.engines import DuckDBEngine
 from idrgen_duck.idr_metadata import MAPPINGS
 from idrgen_duck.loader import IDR_META_DDL, LOAD_MARKER, METADATA_FILES
 from idrgen_duck.plan import SOURCE_BY_ID
-from idrgen_duck.render import RenderedStep, output_report, parquet_files, report_sources
+from idrgen_duck.render import RenderedStep, output_sources, parquet_files
 from idrgen_duck.runner import POLL_SECONDS, StepObserver, Unobserved
 
 DEFAULT_SCHEMA = "idrgen"
@@ -191,7 +191,7 @@ class PostgresLoad:
 def _output_tables(output_dir: Path) -> list[SourceTable]:
     """The catalog's tables the output folder holds: products, the truth and its sources
     (all 7, or those of its --sources)."""
-    held = parquet_files(report_sources(output_report(output_dir)))
+    held = parquet_files(output_sources(output_dir))
     missing = [f"{file}.parquet" for file in held if not (output_dir / f"{file}.parquet").exists()]
     missing += [
         f"metadata/{name}"

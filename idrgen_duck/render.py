@@ -329,11 +329,8 @@ def step_templates(plan: Plan) -> list[str]:
     """The templates of a run's steps, as paths under sql/ (a source not written has none)."""
     if plan.config.scale == 0:
         return list(SCHEMA_ONLY_STEPS)
-    skipped = {
-        catalog.TABLE_BY_FILE[f"parquet/{s.table}"].template
-        for s in SOURCES
-        if s not in plan.written
-    }
+    unwritten = set(SOURCES) - set(plan.written)
+    skipped = {catalog.TABLE_BY_FILE[f"parquet/{s.table}"].template for s in unwritten}
     return [f"tables/{name}" for name in _table_templates() if name not in skipped]
 
 
@@ -345,7 +342,8 @@ def metadata_names() -> list[str]:
 def parquet_files(sources: tuple[str, ...] = ()) -> list[str]:
     """The Parquet files of an output, as 'folder/name' without the extension (the catalog's
     tables, in its order): every one, or those of the `sources` written (--sources)."""
-    skipped = {f"parquet/{s.table}" for s in SOURCES if sources and s.table_id not in sources}
+    unwritten = set(SOURCES) - set(plan_module.sources_written(sources))
+    skipped = {f"parquet/{s.table}" for s in unwritten}
     return [table.file for table in catalog.TABLES if table.file not in skipped]
 
 
@@ -362,6 +360,11 @@ def output_report(output_dir: Path) -> dict[str, Any]:
         return dict(json.loads((output_dir / REPORT).read_text(encoding="utf-8")))
     except (OSError, ValueError):
         return {}
+
+
+def output_sources(output_dir: Path) -> tuple[str, ...]:
+    """The sources an output folder holds, from its report: () for all."""
+    return report_sources(output_report(output_dir))
 
 
 def output_layout() -> Layout:

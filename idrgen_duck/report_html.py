@@ -29,8 +29,8 @@ from markupsafe import Markup
 from idrgen_duck import db, folders, status
 from idrgen_duck.config import ConfigError, format_scale
 from idrgen_duck.evaluate import TRUTH, truth_relation
-from idrgen_duck.plan import SOURCES, TIER_MINIMUMS
-from idrgen_duck.render import REFERENCE, REPORT, REPORT_PAGE
+from idrgen_duck.plan import SOURCES, TIER_MINIMUMS, sources_written
+from idrgen_duck.render import REFERENCE, REPORT, REPORT_PAGE, report_sources
 
 # What a user without the extra is told, by `run` (one line) and by `report` (exit 2).
 INSTALL_HINT = "pip install 'idrgen-duck[report]'"
@@ -69,10 +69,20 @@ def _chart(title: str, subtitle: str, data: list[dict[str, Any]], **spec: Any) -
 
 
 def written_sources(report: dict[str, Any]) -> list[str]:
-    """The sources the output holds, in the order of plan.SOURCES (every source but where a
-    run wrote only some; reports without the list name them in their tables)."""
-    named = report.get("sources") or [t.get("table_id") for t in report.get("tables") or []]
-    return [source for source in SOURCE_IDS if source in named]
+    """The sources the output holds (all, or those of its --sources), in plan.SOURCES' order."""
+    return [s.table_id for s in sources_written(report_sources(report))]
+
+
+def _cell_colour(
+    field: str, scale: dict[str, Any], legend: dict[str, Any], gap: int
+) -> dict[str, Any]:
+    """A heatmap's cells: a rect layer coloured by `field`, `gap` pixels of white between."""
+    return {
+        "mark": {"type": "rect", "stroke": "white", "strokeWidth": gap},
+        "encoding": {
+            "color": {"field": field, "type": "quantitative", "scale": scale, "legend": legend}
+        },
+    }
 
 
 def _cell_text(field: str, number: str, dark_cell: str, size: int) -> dict[str, Any]:
@@ -105,17 +115,12 @@ def overlap_chart(report: dict[str, Any]) -> dict[str, Any]:
             "y": {"field": "source", "type": "nominal", "title": None, **axis},
         },
         layer=[
-            {
-                "mark": {"type": "rect", "stroke": "white", "strokeWidth": 2},
-                "encoding": {
-                    "color": {
-                        "field": "share",
-                        "type": "quantitative",
-                        "scale": {"scheme": "blues", "domain": [0, 1]},
-                        "legend": {"title": "share", "format": ".0%"},
-                    }
-                },
-            },
+            _cell_colour(
+                "share",
+                {"scheme": "blues", "domain": [0, 1]},
+                {"title": "share", "format": ".0%"},
+                2,
+            ),
             _cell_text("persons", ",", "datum.share > 0.55", 12),
         ],
     )
@@ -319,17 +324,12 @@ def noise_tags_chart(report: dict[str, Any]) -> dict[str, Any]:
             "y": {"field": "tag", "type": "nominal", "sort": tags, "title": None},
         },
         layer=[
-            {
-                "mark": {"type": "rect", "stroke": "white", "strokeWidth": 1},
-                "encoding": {
-                    "color": {
-                        "field": "rate",
-                        "type": "quantitative",
-                        "scale": {"type": "log", "scheme": "oranges"},
-                        "legend": {"title": "rate", "format": ".1%", "values": [0.001, 0.01, 0.1]},
-                    }
-                },
-            },
+            _cell_colour(
+                "rate",
+                {"type": "log", "scheme": "oranges"},
+                {"title": "rate", "format": ".1%", "values": [0.001, 0.01, 0.1]},
+                1,
+            ),
             _cell_text("rate", ".1%", "datum.rate > 0.1", 10),
         ],
     )

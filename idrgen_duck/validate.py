@@ -17,7 +17,7 @@ import duckdb
 from idrgen_duck import catalog, db
 from idrgen_duck.checksums import content_checksum
 from idrgen_duck.idr_metadata import MAPPINGS
-from idrgen_duck.plan import SOURCE_BY_ID, SOURCES, Shape, Source, split_records
+from idrgen_duck.plan import SOURCE_BY_ID, SOURCES, Shape, Source, sources_written, split_records
 from idrgen_duck.render import make_environment, parquet_files, report_sources
 
 MEMORY_HEADROOM = 1.5 * 2**30  # peak RSS may exceed DuckDB's memory limit by this much
@@ -73,7 +73,7 @@ class Validator:
 
     @property
     def written(self) -> tuple[Source, ...]:
-        return tuple(s for s in SOURCES if not self.sources or s.table_id in self.sources)
+        return sources_written(self.sources)
 
     def holds(self, table: str) -> bool:
         """Whether the output has this table (a source not written has none)."""

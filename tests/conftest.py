@@ -103,6 +103,14 @@ def cli(
     )
 
 
+def regenerated(output: Path, again: Path) -> Path:
+    """`run --from-report` of an output's report into `again` (which it returns)."""
+    done = cli("run", "--from-report", str(output / "stats" / "generation_report.json"),
+               "--output-dir", str(again), "--quiet")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return again
+
+
 def local_spark(warehouse: Path) -> Any:
     """A local Spark session on 2 cores, UTC, quiet, its tables kept under `warehouse`."""
     from pyspark.sql import SparkSession

@@ -15,7 +15,7 @@ import duckdb
 import pytest
 
 from idrgen_duck.checksums import output_checksums
-from tests.conftest import cli, needs_cli
+from tests.conftest import cli, needs_cli, regenerated
 
 pytestmark = needs_cli
 GOLDEN = Path(__file__).parent / "golden" / "checksums_20K_seed_7.json"
@@ -74,11 +74,7 @@ def test_set_moves_what_it_names_and_the_report_regenerates_it(small: Path, tmp_
     assert after["app_email_missing"] > 2 * before["app_email_missing"]
     values = report(out)["run"]["profile"]["values"]
     assert values["changes.phone_typo"] == 0.3 and values["edge.company_size"] == 40
-    again = tmp_path / "again"
-    regenerated = cli("run", "--from-report", str(out / "stats" / "generation_report.json"),
-                      "--output-dir", str(again), "--quiet")  # fmt: skip
-    assert regenerated.returncode == 0, regenerated.stderr
-    assert output_checksums(again) == output_checksums(out)
+    assert output_checksums(regenerated(out, tmp_path / "again")) == output_checksums(out)
 
 
 @pytest.mark.parametrize(

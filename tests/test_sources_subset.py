@@ -15,7 +15,7 @@ import duckdb
 import pytest
 
 from idrgen_duck.checksums import output_checksums
-from tests.conftest import cli, needs_cli
+from tests.conftest import cli, needs_cli, regenerated
 from tests.test_determinism import duckdb_cli
 
 pytestmark = needs_cli
@@ -87,11 +87,7 @@ def test_metadata_report_and_checks_follow_the_subset(subset: Path, tmp_path: Pa
 
 
 def test_a_subset_regenerates_from_its_report(subset: Path, tmp_path: Path) -> None:
-    again = tmp_path / "again"
-    done = cli("run", "--from-report", str(subset / "stats" / "generation_report.json"),
-               "--output-dir", str(again), "--quiet")  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    assert output_checksums(again) == output_checksums(subset)
+    assert output_checksums(regenerated(subset, tmp_path / "again")) == output_checksums(subset)
 
 
 @pytest.mark.skipif(
